@@ -1,0 +1,62 @@
+# Dear Constituent: two commands to know — `make serve` and `make test`.
+#
+# Every target sets up .venv with the pinned dependencies first (once; again
+# only when a requirements file changes), so a fresh clone needs nothing but
+# Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup serve build check lint format test test-fast bench clean
+
+help:
+	@echo "make serve      serve the site with live reload on http://127.0.0.1:8000"
+	@echo "make test       validate letters, lint, type-check, build strictly, run all tests"
+	@echo "make test-fast  the same without the slow tests (site builds, browser)"
+	@echo "make build      build the site into site/"
+	@echo "make check      validate letters and registers only"
+	@echo "make format     reformat the Python code"
+	@echo "make bench      run the benchmarks and print their figures"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python scripts/check_letters.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test-fast: check lint
+	$(BIN)/python -m pytest -m "not slow"
+
+test: check lint build
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_validate.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

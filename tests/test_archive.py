@@ -1,0 +1,105 @@
+"""The archive as a whole: duplicates, and the published first letter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dearconstituent.markup import letter_words
+from dearconstituent.validate import check_archive, display_path
+
+from tests.archive import BODY, ROOT, TODAY, Archive, messages, problems_of
+
+FIRST_LETTER = ROOT / "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md"
+TRANSCRIPT = ROOT.parent / "shared/letters/000_602e178de285e39d.txt"
+
+
+def test_the_same_text_is_not_published_twice(archive: Archive) -> None:
+    archive.letter()
+    copy = archive.letter(
+        "2019/2019-03-14-morwenna-tregarth-rents-again.md",
+        title="Rents again",
+        body=BODY.replace("Constituent,", "Constituent,\n"),
+    )
+    assert messages(problems_of(archive, copy)) == [
+        "1: file: this letter is already published (same text): "
+        + _shown(archive, "2019/2019-03-14-morwenna-tregarth-fair-rents.md")
+        + " (remove the copy, or correct the existing file instead)"
+    ]
+
+
+def test_the_same_signatory_date_and_title_is_not_published_twice(archive: Archive) -> None:
+    archive.letter()
+    other = archive.letter(
+        "2019/2019-03-14-morwenna-tregarth-fair-rents-2.md",
+        body="::: salutation\nDear Constituent,\n:::\n\nA different text.\n",
+    )
+    result = messages(problems_of(archive))
+    assert result == [
+        "1: file: this letter is already published (same signatory, date and title): "
+        + _shown(archive, "2019/2019-03-14-morwenna-tregarth-fair-rents.md")
+        + " (remove the copy, or correct the existing file instead)"
+    ]
+    assert other.exists()
+
+
+def test_different_letters_are_not_duplicates(archive: Archive) -> None:
+    archive.letter()
+    archive.letter(
+        "2019/2019-03-14-morwenna-tregarth-homes.md",
+        title="Homes",
+        body="::: salutation\nDear Constituent,\n:::\n\nOn homes.\n",
+    )
+    assert problems_of(archive) == []
+
+
+def test_the_report_carries_the_valid_letters_in_date_order(archive: Archive) -> None:
+    archive.letter()
+    archive.letter(
+        "2018/2018-05-morwenna-tregarth-homes.md", title="Homes", date="2018-05", body="On homes.\n"
+    )
+    report = check_archive(archive.docs, today=TODAY)
+    assert [letter.path.name for letter in report.letters] == [
+        "2018-05-morwenna-tregarth-homes.md",
+        "2019-03-14-morwenna-tregarth-fair-rents.md",
+    ]
+    assert report.letters[0].date.as_written() == "May 2018"
+    assert report.letters[1].date.as_written() == "14 March 2019"
+
+
+def test_the_repository_is_valid() -> None:
+    report = check_archive(ROOT / "docs")
+    assert report.problems == []
+    assert len(report.letters) >= 1
+
+
+def test_the_first_letter_has_the_agreed_metadata() -> None:
+    report = check_archive(ROOT / "docs", [FIRST_LETTER])
+    [letter] = report.letters
+    assert (letter.date.iso(), letter.date.precision) == ("2019-09", "month")
+    assert letter.signatory == "Alister Jack"
+    assert letter.constituency == "Dumfries and Galloway"
+    assert letter.campaign == "mps-not-border-guards"
+    assert "immigration" in letter.topics
+    member = report.registers.members["Alister Jack"]
+    seat = member.seat_for("Dumfries and Galloway", letter.date)
+    assert seat is not None
+    assert seat.party == "Conservative"
+    assert (seat.start, seat.end) == (dt.date(2017, 6, 9), dt.date(2019, 11, 6))
+    campaign = report.registers.campaigns["mps-not-border-guards"]
+    assert campaign.started == dt.date(2018, 6, 19)
+    assert campaign.organisers == ("Global Justice Now", "Migrants Organise")
+
+
+def test_the_first_letter_is_verbatim() -> None:
+    """Every line of the transcript is in the body, in order; only the signature is a note."""
+    signature = "A handwritten signature in black ink, appearing to read 'Alister Jack'."
+    transcript = TRANSCRIPT.read_text(encoding="utf-8").strip("\n")
+    expected = transcript.replace(f"{signature}\n\n", "")
+    report = check_archive(ROOT / "docs", [FIRST_LETTER])
+    body = report.letters[0].body
+    assert letter_words(body) == expected
+    assert f"::: note\n{signature}\n:::" in body
+
+
+def _shown(archive: Archive, name: str) -> str:
+    return display_path(archive.docs / "letters" / name)
