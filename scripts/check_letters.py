@@ -10,6 +10,7 @@ message (hint)`` and a summary. Exit status: 0 when everything is valid,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,13 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         help="text lines (default), GitHub annotations, or JSON",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes to check a large archive with (default: one per core)",
+    )
+    parser.add_argument(
         "--docs",
         type=Path,
         default=ROOT / "docs",
@@ -53,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in missing or [arguments.docs]:
             print(f"check_letters.py: error: no such file or folder: {path}", file=sys.stderr)
         return 2
-    report = check_archive(arguments.docs, arguments.paths)
+    report = check_archive(
+        arguments.docs, arguments.paths, jobs=max(1, arguments.jobs), models=False
+    )
     output = format_problems(report.problems, style=arguments.format)
     if output:
         print(output)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+
+from benchmarks.corpus import generate_corpus
 from dearconstituent.markup import letter_words
-from dearconstituent.validate import check_archive, display_path
-
+from dearconstituent.validate import PARALLEL_FROM, check_archive, display_path
 from tests.archive import BODY, ROOT, TODAY, Archive, messages, problems_of
 
 FIRST_LETTER = ROOT / "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md"
@@ -103,3 +106,20 @@ def test_the_first_letter_is_verbatim() -> None:
 
 def _shown(archive: Archive, name: str) -> str:
     return display_path(archive.docs / "letters" / name)
+
+
+@pytest.mark.slow
+def test_checking_in_parallel_finds_exactly_what_one_process_finds(tmp_path: Path) -> None:
+    corpus = generate_corpus(tmp_path, letters=PARALLEL_FROM + 50, seed=3)
+    broken = corpus.letters[7]
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("topics:", "topic:"), encoding="utf-8"
+    )
+    copy = corpus.letters[400].with_name(corpus.letters[400].stem + "-copy.md")
+    copy.write_bytes(corpus.letters[400].read_bytes())
+    serial = check_archive(corpus.docs_dir, today=TODAY, jobs=1)
+    parallel = check_archive(corpus.docs_dir, today=TODAY, jobs=2)
+    assert len(serial.problems) >= 3
+    assert parallel.problems == serial.problems
+    assert parallel.letters == serial.letters
+    assert parallel.files_checked == serial.files_checked

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dearconstituent.markup import letter_words
 
+from dearconstituent.markup import letter_words
 from tests.archive import BODY, Archive, messages, problems_of
 
 # The body starts on line 10 of a letter written by Archive.letter with default fields.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -12,6 +13,21 @@ from .errors import FieldError
 
 Precision = Literal["day", "month"]
 
+# English month names, fixed: the site is en-GB whatever the build machine's locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -45,7 +61,7 @@ class LetterDate:
 
     def as_written(self) -> str:
         """``September 2019`` or ``14 March 2021``: the date as a reader expects it."""
-        month = f"{calendar.month_name[self.month]} {self.year}"
+        month = f"{MONTHS[self.month - 1]} {self.year}"
         return month if self.day is None else f"{self.day} {month}"
 
     def sort_key(self) -> tuple[int, int, int]:
@@ -54,9 +70,18 @@ class LetterDate:
         return (self.year, self.month, self.day if self.day is not None else 32)
 
 
+def written_day(day: dt.date) -> str:
+    """``9 June 2017``: a register date as a reader expects it."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def parse_letter_date(value: object) -> LetterDate:
     """Read a front matter ``date``: ``YYYY-MM-DD`` or ``YYYY-MM``, a real date."""
-    text = _date_text(value)
+    return _parse_letter_date(_date_text(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_letter_date(text: str) -> LetterDate:
     if match := _DAY.match(text):
         year, month, day = (int(part) for part in match.groups())
         _require_calendar_date(year, month, day, text)

@@ -8,9 +8,11 @@ receives a :class:`LetterDocument` and a :class:`RuleContext` and yields
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -18,11 +20,11 @@ from .dates import LetterDate, describe_type, parse_letter_date
 from .errors import FieldError, SourceError
 from .fields import require_slug, require_text, require_text_list
 from .findings import Finding
-from .markup import parse_body
+from .markup import ParsedBody, parse_body
 from .model import Letter, Registers
 from .privacy import find_personal_data
 from .registers import seat_gap_description
-from .safety import find_unsafe
+from .safety import find_unsafe, might_be_unsafe
 from .slugs import is_slug, slugify
 from .source import read_text, split_front_matter
 from .suggest import did_you_mean
@@ -51,6 +53,11 @@ class LetterDocument:
 
     def line(self, key: str) -> int:
         return self.yaml.line(key)
+
+    @cached_property
+    def parsed_body(self) -> ParsedBody:
+        # Parsed once for the markup rule and again needed for the letter's identity.
+        return parse_body(self.body, first_line=self.body_line)
 
 
 @dataclass(frozen=True)
@@ -90,10 +97,13 @@ def read_letter(path: Path, docs_dir: Path) -> LetterDocument:
 
 
 def _relative(path: Path, docs_dir: Path) -> PurePosixPath | None:
-    try:
-        return PurePosixPath(path.resolve().relative_to(docs_dir.resolve()).as_posix())
-    except ValueError:
+    prefix = f"{docs_dir}{os.sep}"
+    if str(path).startswith(prefix) and ".." not in path.parts:
+        return PurePosixPath(str(path)[len(prefix) :].replace(os.sep, "/"))
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
+    if relative.startswith(os.pardir):
         return None
+    return PurePosixPath(Path(relative).as_posix())
 
 
 # ---------------------------------------------------------------------------
@@ -182,9 +192,11 @@ def check_constituency(doc: LetterDocument, context: RuleContext) -> Iterator[Fi
     except FieldError as error:
         yield Finding(doc.line("constituency"), "constituency", error.message, error.hint)
         return
-    known = context.registers.constituencies().values()
+    known = context.registers.constituency_names
     if constituency not in known:
-        hint = did_you_mean(constituency, known) or "check the spelling against members.yml"
+        hint = did_you_mean(constituency, sorted(known)) or (
+            "check the spelling against members.yml"
+        )
         yield Finding(
             doc.line("constituency"),
             "constituency",
@@ -227,11 +239,16 @@ def check_topics(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]
     register = context.registers.topics
     titles = {topic.title: slug for slug, topic in register.items()}
     for position, topic in enumerate(topics):
-        line = doc.yaml.line("topics", position)
         if topic in register:
             if topics.index(topic) != position:
-                yield Finding(line, "topics", f"'{topic}' is listed twice", "remove one")
+                yield Finding(
+                    doc.yaml.line("topics", position),
+                    "topics",
+                    f"'{topic}' is listed twice",
+                    "remove one",
+                )
             continue
+        line = doc.yaml.line("topics", position)
         hint = did_you_mean(topic, register)
         if not hint and (slug := titles.get(topic) or _fold_match(topic, titles)):
             hint = f"did you mean '{slug}'?"
@@ -264,20 +281,27 @@ def check_campaign(doc: LetterDocument, context: RuleContext) -> Iterator[Findin
 
 def check_metadata_is_plain_text(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     """Front matter values hold no HTML, character references, scripts or links."""
-    for key, value in doc.meta.items():
-        for line, text in _strings_with_lines(doc, key, value):
-            for unsafe in find_unsafe(text, first_line=line):
-                yield Finding(unsafe.line, str(key), unsafe.message, unsafe.hint)
+    # The front matter as written is checked first, in one pass; only YAML
+    # escapes ("\x3c") could hide markup from that pass, so they force the
+    # value-by-value check too.
+    if "\\" not in doc.yaml.text and not might_be_unsafe(doc.yaml.text):
+        return
+    for at, text in _metadata_strings(doc):
+        for unsafe in find_unsafe(text):
+            yield Finding(
+                doc.yaml.line(*at) + unsafe.line - 1, str(at[0]), unsafe.message, unsafe.hint
+            )
 
 
 def check_metadata_privacy(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """Front matter values hold no personal data of private people."""
-    for key, value in doc.meta.items():
-        for line, text in _strings_with_lines(doc, key, value):
-            for found in find_personal_data(
-                text, first_line=line, allowlist=context.registers.allowlist
-            ):
-                yield _privacy_finding(str(key), found.line, found.kind, found.text)
+    for at, text in _metadata_strings(doc):
+        if at == ("date",):
+            continue
+        for found in find_personal_data(text, allowlist=context.registers.allowlist):
+            yield _privacy_finding(
+                str(at[0]), doc.yaml.line(*at) + found.line - 1, found.kind, found.text
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -286,8 +310,8 @@ def check_metadata_privacy(doc: LetterDocument, context: RuleContext) -> Iterato
 
 def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     """A letter lives at letters/<YYYY>/<date>-<signatory-slug>-<subject-slug>.md."""
-    rel = doc.relative
-    if rel is None or len(rel.parts) != 3 or rel.parts[0] != "letters":
+    parts = str(doc.relative).split("/") if doc.relative is not None else []
+    if len(parts) != 3 or parts[0] != "letters":
         yield Finding(
             1,
             "file",
@@ -295,14 +319,16 @@ def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
             "move the file into the folder for its year",
         )
         return
-    if rel.suffix != ".md":
+    year, name = parts[1], parts[2]
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix != "md":
         yield Finding(
-            1, "file", f"the file name must end in '.md', not '{rel.suffix}'", "rename the file"
+            1, "file", f"the file name must end in '.md', not '.{suffix}'", "rename the file"
         )
+        stem = stem or name
     date = _date_or_none(doc.meta.get("date"))
     if date is None:
         return
-    year = rel.parts[1]
     if not _YEAR_FOLDER.match(year) or int(year) != date.year:
         yield Finding(
             doc.line("date"),
@@ -310,12 +336,14 @@ def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
             f"the letter is dated {date.year} but sits in the folder '{year}'",
             f"move it to docs/letters/{date.year}/",
         )
-    yield from _name_findings(doc, rel.stem, date)
+    yield from _name_findings(doc, stem, date)
 
 
 def _name_findings(doc: LetterDocument, stem: str, date: LetterDate) -> Iterator[Finding]:
     signatory = _text_or_none(doc.meta.get("signatory"))
     expected = f"{date.iso()}-{slugify(signatory)}-" if signatory else f"{date.iso()}-"
+    if stem.startswith(expected) and is_slug(stem[len(expected) :]):
+        return
     example = f"{expected}{slugify(_text_or_none(doc.meta.get('title')) or 'subject')}.md"
     if not stem.startswith(f"{date.iso()}-") or (
         stem[len(date.iso()) + 1 : len(date.iso()) + 3].isdigit()
@@ -351,7 +379,7 @@ def _name_findings(doc: LetterDocument, stem: str, date: LetterDate) -> Iterator
 
 def check_body_markup(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     """The letter markup is well formed: known parts, each opened and closed once."""
-    yield from parse_body(doc.body, first_line=doc.body_line).findings
+    yield from doc.parsed_body.findings
 
 
 def check_body_present(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
@@ -445,17 +473,17 @@ def _parse_field(
         yield Finding(doc.line(key), key, error.message, error.hint)
 
 
-def _strings_with_lines(
-    doc: LetterDocument, key: object, value: object
-) -> Iterator[tuple[int, str]]:
-    if isinstance(value, str):
-        yield doc.yaml.line(key), value
-    elif isinstance(value, list):
-        for position, item in enumerate(value):
-            if isinstance(item, str):
-                yield doc.yaml.line(key, position), item
-    if isinstance(key, str) and key not in FIELDS:
-        yield doc.yaml.line(key), key
+def _metadata_strings(doc: LetterDocument) -> Iterator[tuple[tuple[object, ...], str]]:
+    """Every text in the front matter (unknown keys included), with where it is."""
+    for key, value in doc.meta.items():
+        if isinstance(key, str) and key not in FIELDS:
+            yield (key,), key
+        if isinstance(value, str):
+            yield (key,), value
+        elif isinstance(value, list):
+            for position, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (key, position), item
 
 
 def _privacy_finding(field: str, line: int, kind: str, text: str) -> Finding:

@@ -25,8 +25,9 @@ another part. Every other part appears at most once and never nests.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .findings import Finding
 from .suggest import did_you_mean
@@ -35,103 +36,120 @@ PARTS = ("letterhead", "date", "salutation", "subject", "sign-off", "note")
 NOTE = "note"
 _FENCE = re.compile(r"^\s*:{3,}\s*(?P<name>.*?)\s*$")
 _FOREIGN_BLOCK = re.compile(r"^\s*(?:/{3,}|!{3}|\?{3}\+?)(?=\s|$)")
+_MARKERS = (":::", "///", "!!!", "???")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
-@dataclass
-class Block:
-    """One fenced part of a letter, with the body lines it spans."""
-
+class _Open(NamedTuple):
     part: str
-    open_line: int
-    close_line: int | None = None
-    children: list[Block] = field(default_factory=list)
+    line: int
+    inner_start: int
 
 
 @dataclass
 class ParsedBody:
-    blocks: list[Block]
     findings: list[Finding]
+    fences: list[tuple[int, int, str]] = field(default_factory=list)
+    """Every well-formed fence line, in order, as ``(start, end, part or "")``."""
 
 
 def parse_body(body: str, *, first_line: int = 1) -> ParsedBody:
-    """Find the fenced parts of a body and everything wrong with the fences."""
-    blocks: list[Block] = []
+    """Find the fences of a body and everything wrong with them."""
     findings: list[Finding] = []
-    stack: list[Block] = []
+    fences: list[tuple[int, int, str]] = []
+    stack: list[_Open] = []
     seen: set[str] = set()
-    for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        if _FOREIGN_BLOCK.match(line):
-            findings.append(_foreign_block(number, line))
-            continue
+    number, position = first_line, 0
+    for start in sorted(_marker_line_starts(body, _MARKERS)):
+        number += body.count("\n", position, start)
+        position = start
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        line = body[start:end]
         match = _FENCE.match(line)
-        if not match:
+        if match is None:
+            if _FOREIGN_BLOCK.match(line):
+                findings.append(_foreign_block(number, line))
             continue
-        findings.extend(_fence_shape(number, line))
+        if line.lstrip()[3:4] == ":":
+            findings.append(_bad_fence(number))
         name = match.group("name")
-        if not name:
-            if stack:
-                stack.pop().close_line = number
-            else:
-                findings.append(
-                    Finding(
-                        number,
-                        "body",
-                        "':::' closes a part that was never opened",
-                        "remove the line, or open the part with '::: <part>' above it",
-                    )
+        fences.append((start, end + 1, name))
+        if name:
+            opened = _Open(name, number, end + 1)
+            if name not in PARTS or stack or name in seen:
+                findings.extend(_opening_problems(opened, stack, seen))
+            stack.append(opened)
+            seen.add(name)
+        elif stack:
+            opened = stack.pop()
+            if not body[opened.inner_start : start].strip():
+                findings.append(_empty_part(opened))
+        else:
+            findings.append(
+                Finding(
+                    number,
+                    "body",
+                    "':::' closes a part that was never opened",
+                    "remove the line, or open the part with '::: <part>' above it",
                 )
-            continue
-        block = Block(name, number)
-        findings.extend(_opening_problems(block, stack, seen))
-        (stack[-1].children if stack else blocks).append(block)
-        stack.append(block)
-        seen.add(name)
+            )
     findings.extend(
         Finding(
-            block.open_line,
+            opened.line,
             "body",
-            f"the part '{block.part}' is never closed",
+            f"the part '{opened.part}' is never closed",
             "add a line ':::' after its last line",
         )
-        for block in stack
+        for opened in stack
     )
-    findings.extend(_empty_parts(body, first_line, blocks))
-    return ParsedBody(blocks, findings)
+    return ParsedBody(findings, fences)
 
 
-def _fence_shape(number: int, line: str) -> Iterator[Finding]:
-    if not line.lstrip().startswith(":::") or line.lstrip().startswith("::::"):
-        yield Finding(
-            number,
-            "body",
-            "a part fence must be exactly ':::' at the start of the line",
-            "write '::: <part>' to open and ':::' to close",
-        )
+def _marker_line_starts(body: str, markers: tuple[str, ...]) -> set[int]:
+    starts: set[int] = set()
+    for marker in markers:
+        found = body.find(marker)
+        while found >= 0:
+            line_start = body.rfind("\n", 0, found) + 1
+            if not body[line_start:found].strip(" \t"):
+                starts.add(line_start)
+            found = body.find(marker, found + len(marker))
+    return starts
 
 
-def _opening_problems(block: Block, stack: list[Block], seen: set[str]) -> Iterator[Finding]:
+def _bad_fence(number: int) -> Finding:
+    return Finding(
+        number,
+        "body",
+        "a part fence must be exactly ':::' at the start of the line",
+        "write '::: <part>' to open and ':::' to close",
+    )
+
+
+def _opening_problems(block: _Open, stack: list[_Open], seen: set[str]) -> Iterator[Finding]:
     if block.part not in PARTS:
         hint = did_you_mean(block.part, PARTS) or f"the parts are: {', '.join(PARTS)}"
-        yield Finding(block.open_line, "body", f"unknown letter part '{block.part}'", hint)
+        yield Finding(block.line, "body", f"unknown letter part '{block.part}'", hint)
         return
     if stack and block.part != NOTE:
         yield Finding(
-            block.open_line,
+            block.line,
             "body",
             f"the part '{block.part}' cannot be inside '{stack[-1].part}'",
             f"close '{stack[-1].part}' with ':::' first; only a note may sit inside another part",
         )
     if stack and stack[-1].part == NOTE:
         yield Finding(
-            block.open_line,
+            block.line,
             "body",
             "a note cannot contain another part",
             "close the note with ':::' first",
         )
     if block.part != NOTE and block.part in seen:
         yield Finding(
-            block.open_line,
+            block.line,
             "body",
             f"the part '{block.part}' appears twice",
             "a letter has one of each part; merge them or remove one",
@@ -147,25 +165,13 @@ def _foreign_block(number: int, line: str) -> Finding:
     )
 
 
-def _empty_parts(body: str, first_line: int, blocks: list[Block]) -> Iterator[Finding]:
-    lines = body.split("\n")
-    for block in _walk(blocks):
-        if block.close_line is None:
-            continue
-        inner = lines[block.open_line - first_line + 1 : block.close_line - first_line]
-        if not any(line.strip() for line in inner):
-            yield Finding(
-                block.open_line,
-                "body",
-                f"the part '{block.part}' is empty",
-                "put the letter's text between the fences, or remove them",
-            )
-
-
-def _walk(blocks: list[Block]) -> Iterator[Block]:
-    for block in blocks:
-        yield block
-        yield from _walk(block.children)
+def _empty_part(block: _Open) -> Finding:
+    return Finding(
+        block.line,
+        "body",
+        f"the part '{block.part}' is empty",
+        "put the letter's text between the fences, or remove them",
+    )
 
 
 def is_fence(line: str) -> bool:
@@ -178,21 +184,55 @@ def letter_words(body: str) -> str:
     Blank-line structure is kept (paragraphs stay paragraphs), with runs of
     blank lines collapsed, and leading and trailing blank lines dropped.
     """
-    kept: list[str] = []
-    depth_in_note = 0
+    return _tidy(writer_text(body))
+
+
+def writer_text(body: str, fences: list[tuple[int, int, str]] | None = None) -> str:
+    """The writer's words, fences and notes removed, spacing left as it is.
+
+    ``fences`` saves a second scan when the body was already parsed.
+    """
+    return _outside(body, skip=lambda stack: NOTE in stack, fences=fences)
+
+
+def main_text(body: str) -> str:
+    """The letter's own paragraphs: everything outside the fenced parts."""
+    return _tidy(_outside(body, skip=bool))
+
+
+def _outside(
+    body: str,
+    *,
+    skip: Callable[[list[str]], bool],
+    fences: list[tuple[int, int, str]] | None = None,
+) -> str:
+    """The body without its fence lines, and without the text of parts ``skip`` names."""
+    pieces: list[str] = []
     stack: list[str] = []
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            name = match.group("name")
-            if name:
-                stack.append(name)
-                depth_in_note += name == NOTE
-            elif stack:
-                depth_in_note -= stack.pop() == NOTE
-            continue
-        if depth_in_note:
-            continue
-        if line.strip() or (kept and kept[-1].strip()):
-            kept.append(line.rstrip())
-    return "\n".join(kept).strip("\n")
+    position = 0
+    for start, end, name in _fences(body) if fences is None else fences:
+        if not skip(stack):
+            pieces.append(body[position:start])
+        position = end
+        if name:
+            stack.append(name)
+        elif stack:
+            stack.pop()
+    if not skip(stack):
+        pieces.append(body[position:])
+    return "".join(pieces)
+
+
+def _fences(body: str) -> list[tuple[int, int, str]]:
+    fences = []
+    for start in sorted(_marker_line_starts(body, (":::",))):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        match = _FENCE.match(body[start:end])
+        if match is not None:
+            fences.append((start, end + 1, match.group("name")))
+    return fences
+
+
+def _tidy(text: str) -> str:
+    return _BLANK_RUN.sub("\n\n", _TRAILING_SPACE.sub("", text)).strip("\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from .dates import LetterDate
@@ -90,10 +91,15 @@ class Registers:
     campaigns: Mapping[str, Campaign] = field(default_factory=dict)
     allowlist: tuple[AllowedItem, ...] = ()
 
+    @cached_property
     def constituencies(self) -> dict[str, str]:
         """Constituency slug → name, for every seat in the members register."""
         names = {seat.constituency for member in self.members.values() for seat in member.seats}
         return {slugify(name): name for name in sorted(names)}
+
+    @cached_property
+    def constituency_names(self) -> frozenset[str]:
+        return frozenset(self.constituencies.values())
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ allowlist register.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ _GENERIC_ADDRESSEES = frozenset(
     }
 )
 
-_SALUTATION = re.compile(r"^\s*(?P<greeting>Dear\s+(?P<who>[^,:;!\n]*))")
+_SALUTATION = re.compile(r"^[ \t]*(?P<greeting>Dear[ \t]+(?P<who>[^,:;!\n]*))", re.MULTILINE)
 
 
 def _is_parliament_email(text: str) -> bool:
@@ -106,7 +107,9 @@ _DETECTORS = (
     ),
     _Detector(
         "UK phone number",
-        re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)\d(?:[ -]?\d){8,9}(?!\d)"),
+        re.compile(
+            r"(?<![\d+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|0)\d(?:[ -]?\d){8,9}(?!\d)"
+        ),
         _is_parliament_phone,
         _digits,
     ),
@@ -129,9 +132,9 @@ _DETECTORS = (
     _Detector(
         "case or reference number",
         re.compile(
-            r"\b(?:(?:our|your|my|home office|HO|UKVI|case)\s+)?"
-            r"(?:ref(?:erence)?|case\s+(?:no|number|id|ref(?:erence)?))\b\.?"
-            r"(?:\s*(?:no\.?|number))?\s*[:#.]?\s*"
+            r"\b(?:(?:our|your|my|home office|HO|UKVI|case)[ \t]+)?"
+            r"(?:ref(?:erence)?|case[ \t]+(?:no|number|id|ref(?:erence)?))\b\.?"
+            r"(?:[ \t]*(?:no\.?|number))?[ \t]*[:#.]?[ \t]*"
             r"[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*",
             re.IGNORECASE,
         ),
@@ -147,31 +150,134 @@ _DETECTORS = (
 )
 
 
+_EMAIL = _DETECTORS[0]
+_DIGIT_DETECTORS = _DETECTORS[1:]
+# How far an identifier and its label reach before and after its digits.
+_BEFORE = 48
+# A text this short (a title, a summary) is scanned whole.
+_SHORT = 400
+_ANY_DIGIT = re.compile(r"\d")
+_AFTER = 24
+
+
 def find_personal_data(
     text: str, *, first_line: int = 1, allowlist: Iterable[AllowedItem] = ()
 ) -> Iterator[PersonalData]:
-    """Yield every likely identifier of a private person in ``text``."""
+    """Yield every likely identifier of a private person in ``text``, in text order."""
+    if not _may_hold_personal_data(text):
+        return
     allowed = tuple(allowlist)
-    for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
-        for found in _findings_in_line(line, number):
-            if not _is_allowed(found, line, allowed):
-                yield found
+    for position, kind, found in sorted(_candidates(text)):
+        line_start = text.rfind("\n", 0, position) + 1
+        line_end = text.find("\n", position)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        item = PersonalData(first_line + text.count("\n", 0, position), kind, found)
+        if not _is_allowed(item, line, allowed):
+            yield item
 
 
-def _findings_in_line(line: str, number: int) -> Iterator[PersonalData]:
-    for detector in _DETECTORS:
-        for match in detector.pattern.finditer(line):
-            if not detector.is_public(match.group()):
-                yield PersonalData(number, detector.kind, match.group().strip())
-    if salutation := _named_salutation(line):
-        yield PersonalData(number, "salutation naming a person", salutation)
+def _may_hold_personal_data(text: str) -> bool:
+    # Every identifier holds a digit, an '@' or a "Dear"; short texts (titles,
+    # names) rarely do, and are let go without scanning.
+    return len(text) > _SHORT or "@" in text or "Dear" in text or bool(_ANY_DIGIT.search(text))
 
 
-def _named_salutation(line: str) -> str | None:
-    match = _SALUTATION.match(line)
-    if not match:
-        return None
+def _candidates(text: str) -> Iterator[tuple[int, str, str]]:
+    # Every identifier but an e-mail address and a salutation contains a
+    # digit, so only the lines with digits are scanned for them, joined into
+    # one text so that each pattern runs once. No pattern crosses a line break.
+    starts, joined = _lines_with_digits(text)
+    if joined:
+        for detector in _DIGIT_DETECTORS:
+            for match in detector.pattern.finditer(joined):
+                if not detector.is_public(match.group()):
+                    yield (
+                        _original_offset(starts, match.start()),
+                        detector.kind,
+                        (match.group().strip()),
+                    )
+    if "@" in text:
+        for match in _EMAIL.pattern.finditer(text):
+            if not _EMAIL.is_public(match.group()):
+                yield match.start(), _EMAIL.kind, match.group()
+    found = text.find("Dear")
+    while found >= 0:
+        line_start = text.rfind("\n", 0, found) + 1
+        salutation = _SALUTATION.match(text, line_start)
+        if (
+            salutation
+            and salutation.start("greeting") == found
+            and (greeting := _named_salutation(salutation))
+        ):
+            yield line_start, "salutation naming a person", greeting
+        found = text.find("Dear", found + 4)
+
+
+def _lines_with_digits(text: str) -> tuple[list[tuple[int, int]], str]:
+    """The stretches of text around digits, joined by newlines, and where each
+    came from: ``(offset in the joined text, offset in the original)``.
+
+    A stretch runs from a little before a run of digits to a little after it,
+    widened to whole words and never past its line: enough to hold any
+    identifier with its label ("Home Office reference: B1234567").
+    """
+    if len(text) <= _SHORT:
+        return [(0, 0)], text
+    starts: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    joined_length = 0
+    covered = -1
+    next_digit = _digit_finder(text)
+    while (digit := next_digit(covered + 1)) >= 0:
+        line_start = text.rfind("\n", 0, digit) + 1
+        line_end = text.find("\n", digit)
+        line_end = len(text) if line_end < 0 else line_end
+        start = max(line_start, digit - _BEFORE)
+        start = text.rfind(" ", line_start, start) + 1 or line_start
+        end = min(line_end, digit + 1 + _AFTER)
+        space = text.find(" ", end, line_end)
+        end = line_end if space < 0 else space
+        if pieces and start <= covered:
+            start = covered
+            pieces[-1] += text[start:end]
+        else:
+            starts.append((joined_length, start))
+            pieces.append(text[start:end])
+            joined_length += 1
+        joined_length += end - start
+        covered = end
+    return starts, "\n".join(pieces)
+
+
+def _digit_finder(text: str) -> Callable[[int], int]:
+    """A function giving the position of the first digit at or after a position, or -1.
+
+    ``str.find`` per digit, remembering each digit's next place, scans the
+    text about ten times at memchr speed: far faster than a regex for ``\\d``.
+    """
+    upcoming = {digit: text.find(digit) for digit in "0123456789"}
+    upcoming = {digit: place for digit, place in upcoming.items() if place >= 0}
+
+    def next_digit(position: int) -> int:
+        for digit, place in list(upcoming.items()):
+            if place < position:
+                later = text.find(digit, position)
+                if later < 0:
+                    del upcoming[digit]
+                else:
+                    upcoming[digit] = later
+        return min(upcoming.values(), default=-1)
+
+    return next_digit
+
+
+def _original_offset(starts: list[tuple[int, int]], position: int) -> int:
+    index = bisect.bisect_right(starts, (position, len(starts) and 1 << 62)) - 1
+    joined_start, original_start = starts[index]
+    return original_start + position - joined_start
+
+
+def _named_salutation(match: re.Match[str]) -> str | None:
     who = _normal(match.group("who"))
     if not who or who in _GENERIC_ADDRESSEES:
         return None

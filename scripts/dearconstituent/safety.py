@@ -30,40 +30,62 @@ class Unsafe(NamedTuple):
 
 def find_unsafe(text: str, *, first_line: int = 1) -> Iterator[Unsafe]:
     """Yield every raw HTML tag, character reference, script link or attribute list."""
+    if not might_be_unsafe(text):
+        return
     for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
-        if match := _TAG.search(line):
-            yield Unsafe(
-                number,
-                f"raw HTML is not allowed ('{_clip(match.group())}')",
-                "letters are plain text and Markdown; remove the tag, or write "
-                "the words 'less than' instead of '<'",
-            )
-        if match := _ENTITY.search(line):
-            yield Unsafe(
-                number,
-                f"HTML character references are not allowed ('{match.group()}')",
-                f"type the character itself: '{html.unescape(match.group())}'",
-            )
-        decoded = _INVISIBLE.sub("", html.unescape(line))
-        if _SCRIPT_SCHEME.search(decoded) or _LINK_DATA_SCHEME.search(decoded):
-            yield Unsafe(
-                number,
-                "script and data links are not allowed",
-                "links may only point to http:// or https:// addresses",
-            )
-        if match := _INVISIBLE.search(line):
-            yield Unsafe(
-                number,
-                f"invisible control character U+{ord(match.group()):04X} is not allowed",
-                "retype the line; such characters can hide or reorder text",
-            )
-        if match := _ATTRIBUTE_LIST.search(line):
-            yield Unsafe(
-                number,
-                f"Markdown attribute lists are not allowed ('{_clip(match.group())}')",
-                "remove the '{…}' markup; the site styles letters itself",
-            )
+        yield from _unsafe_in_line(line, first_line + offset)
+
+
+def might_be_unsafe(text: str) -> bool:
+    # One scan of the whole text per pattern; almost every letter is clean, and
+    # only one that is not pays for the line-by-line pass that names the lines.
+    if "<" in text or "&" in text:
+        return True
+    # isprintable() is one fast pass; only text that fails it (a tab, a
+    # non-breaking space…) needs the slower search for invisible characters.
+    if not text.replace("\n", "").isprintable() and _INVISIBLE.search(text):
+        return True
+    lowered = text.lower()
+    return bool(
+        ("script" in lowered and _SCRIPT_SCHEME.search(text))
+        or ("data" in lowered and _LINK_DATA_SCHEME.search(text))
+        or ("{" in text and _ATTRIBUTE_LIST.search(text))
+    )
+
+
+def _unsafe_in_line(line: str, number: int) -> Iterator[Unsafe]:
+    if match := _TAG.search(line):
+        yield Unsafe(
+            number,
+            f"raw HTML is not allowed ('{_clip(match.group())}')",
+            "letters are plain text and Markdown; remove the tag, or write "
+            "the words 'less than' instead of '<'",
+        )
+    if match := _ENTITY.search(line):
+        yield Unsafe(
+            number,
+            f"HTML character references are not allowed ('{match.group()}')",
+            f"type the character itself: '{html.unescape(match.group())}'",
+        )
+    decoded = _INVISIBLE.sub("", html.unescape(line))
+    if _SCRIPT_SCHEME.search(decoded) or _LINK_DATA_SCHEME.search(decoded):
+        yield Unsafe(
+            number,
+            "script and data links are not allowed",
+            "links may only point to http:// or https:// addresses",
+        )
+    if match := _INVISIBLE.search(line):
+        yield Unsafe(
+            number,
+            f"invisible control character U+{ord(match.group()):04X} is not allowed",
+            "retype the line; such characters can hide or reorder text",
+        )
+    if match := _ATTRIBUTE_LIST.search(line):
+        yield Unsafe(
+            number,
+            f"Markdown attribute lists are not allowed ('{_clip(match.group())}')",
+            "remove the '{…}' markup; the site styles letters itself",
+        )
 
 
 def _clip(text: str, limit: int = 30) -> str:

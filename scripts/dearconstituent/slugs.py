@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,6 +11,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 
 
+@functools.lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """``"The MP's Not Border Guards"`` → ``"the-mps-not-border-guards"``."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -56,7 +56,9 @@ def decode_text(data: bytes) -> str:
             hint="save the file with UTF-8 encoding",
         ) from None
     text = text.removeprefix(BOM)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def split_front_matter(text: str) -> SplitLetter:
@@ -66,21 +68,39 @@ def split_front_matter(text: str) -> SplitLetter:
             "the file is empty",
             hint="a letter starts with a front matter block between two '---' lines",
         )
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != FENCE:
         raise SourceError(
             "the file does not start with a front matter block",
             hint="the first line must be '---', followed by the fields and another '---'",
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == FENCE:
-            return SplitLetter(
-                front_matter="\n".join(lines[1:index]),
-                front_matter_line=2,
-                body="\n".join(lines[index + 1 :]),
-                body_line=index + 2,
-            )
+    closing = _closing_fence(text, first_end)
+    if closing is not None:
+        start, end = closing
+        return SplitLetter(
+            front_matter=text[first_end + 1 : start].removesuffix("\n"),
+            front_matter_line=2,
+            body=text[end + 1 :],
+            body_line=text.count("\n", 0, start) + 2,
+        )
     raise SourceError(
         "the front matter block is never closed",
         hint="add a line '---' after the last field",
     )
+
+
+def _closing_fence(text: str, first_end: int) -> tuple[int, int] | None:
+    """Start and end offsets of the line that closes the front matter, if any."""
+    if first_end < 0:
+        return None
+    start = first_end + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].rstrip() == FENCE:
+            return start, end
+        if end == len(text):
+            return None
+        start = end + 1
+    return None

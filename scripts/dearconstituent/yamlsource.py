@@ -13,7 +13,6 @@ itself, with PyYAML's safe loader. Two departures from plain ``safe_load``:
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -35,25 +34,78 @@ TextDateLoader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass
 class LocatedYaml:
-    """A parsed YAML document with the line of every key and item in it."""
+    """A parsed YAML document, able to tell the line of every key and item in it.
 
-    data: Any
-    first_line: int
-    lines: dict[Path_, int] = field(default_factory=dict)
-    duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+    The index of lines is built on first use, by composing the text again:
+    most documents are valid and never need it, and keeping every document's
+    node tree alive instead would cost more in memory and garbage collection.
+    """
+
+    def __init__(
+        self, data: Any, first_line: int, text: str = "", *, may_have_duplicates: bool = True
+    ) -> None:
+        self.data = data
+        self.first_line = first_line
+        self.text = text
+        """The YAML as written."""
+        self._may_have_duplicates = may_have_duplicates
+        self._lines: dict[Path_, int] | None = None
+        self._duplicates: list[tuple[Path_, int]] = []
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            self._lines = {}
+            node = _compose(self.text) if self.text else None
+            if node is not None:
+                _index(node, (), self, self.first_line)
+        return self._lines
+
+    @property
+    def duplicates(self) -> list[tuple[Path_, int]]:
+        """Keys given twice in one mapping, with the line of the second."""
+        if not self._may_have_duplicates:
+            return []
+        _ = self.lines
+        return self._duplicates
 
     def line(self, *path: Hashable) -> int:
         """The line of the value at ``path``, or of its nearest known parent."""
+        lines = self.lines
         for end in range(len(path), 0, -1):
             prefix = tuple(path[:end])
             # Keys are indexed as written; a key YAML read as a number (2019:) is
             # looked up by its text.
-            found = self.lines.get(prefix) or self.lines.get(tuple(map(_as_key, prefix)))
+            found = lines.get(prefix) or lines.get(tuple(map(_as_key, prefix)))
             if found is not None:
                 return found
         return self.first_line
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = TextDateLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _may_have_duplicates(node: yaml.Node | None, data: Any) -> bool:
+    if node is None:
+        return False
+    # A flat mapping with as many keys as it had key nodes has no duplicates:
+    # the common case, answered without walking the nodes.
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        return isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+    if len(node.value) != len(data):
+        return True
+    return any(
+        isinstance(value, dict)
+        or (isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value))
+        for value in data.values()
+    )
 
 
 def _as_key(element: Hashable) -> Hashable:
@@ -65,7 +117,8 @@ def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
     loader = TextDateLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        # An alias needs a '*'; most documents have none and skip the walk.
+        if node is not None and "*" in text:
             _reject_aliases(node, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
@@ -82,10 +135,7 @@ def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
         raise SourceError(f"the YAML cannot be read: {error}", line=first_line) from None
     finally:
         loader.dispose()
-    located = LocatedYaml(data=data, first_line=first_line)
-    if node is not None:
-        _index(node, (), located, first_line)
-    return located
+    return LocatedYaml(data, first_line, text, may_have_duplicates=_may_have_duplicates(node, data))
 
 
 def _reject_aliases(root: yaml.Node, offset: int) -> None:
@@ -119,7 +169,7 @@ def _index(node: yaml.Node, path: Path_, located: LocatedYaml, offset: int) -> N
             key_path = (*path, key)
             line = offset + key_node.start_mark.line
             if key in seen:
-                located.duplicates.append((key_path, line))
+                located._duplicates.append((key_path, line))
             else:
                 seen.add(key)
                 located.lines[key_path] = line
