@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build check lint format test test-fast bench clean
+.PHONY: help setup serve build check lint format test test-fast bench demo clean
 
 help:
 	@echo "make serve      serve the site with live reload on http://127.0.0.1:8000"
@@ -20,6 +20,7 @@ help:
 	@echo "make build      build the site into site/"
 	@echo "make check      validate letters and registers only"
 	@echo "make format     reformat the Python code"
+	@echo "make demo       serve the site with a few hundred fictional letters"
 	@echo "make bench      run the benchmarks and print their figures"
 
 setup: $(STAMP)
@@ -32,7 +33,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	DC_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -55,8 +56,12 @@ test-fast: check lint
 test: check lint build
 	$(BIN)/python -m pytest
 
+demo: $(STAMP)
+	DC_SITE_URL=http://127.0.0.1:8000/ $(BIN)/python scripts/demo.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

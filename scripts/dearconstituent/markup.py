@@ -223,6 +223,11 @@ def _outside(
     return "".join(pieces)
 
 
+def fence_spans(body: str) -> list[tuple[int, int, str]]:
+    """Every fence line as ``(start, start of the next line, part or "")``, in order."""
+    return _fences(body)
+
+
 def _fences(body: str) -> list[tuple[int, int, str]]:
     fences = []
     for start in sorted(_marker_line_starts(body, (":::",))):

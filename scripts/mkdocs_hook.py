@@ -1,0 +1,170 @@
+"""MkDocs hook: the thin adapter between MkDocs and the ``dearconstituent`` package.
+
+Each event hands MkDocs' objects to the package and puts the package's answer
+back: validation and the site structure in ``on_files``, letter and generated
+page data in ``on_page_markdown``, the letter's metadata panel in
+``on_page_content``. All state of a build lives on that build's config, so
+nothing leaks from one ``mkdocs serve`` rebuild into the next.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from dearconstituent.gitdates import commit_timestamp, last_changed
+from dearconstituent.render import LetterRenderer
+from dearconstituent.site import GeneratedPage, LetterView, Site, build_site, letter_jsonld
+from dearconstituent.validate import Report, check_archive
+
+log = logging.getLogger("mkdocs.hooks.dear_constituent")
+
+STATE = "_dear_constituent"
+LETTER_TEMPLATE = "dc/letter.html"
+HOME_TEMPLATE = "dc/home.html"
+LETTER_CONTENT = "partials/dc/letter-content.html"
+
+
+@dataclass
+class BuildState:
+    report: Report
+    site: Site
+    renderer: LetterRenderer
+    env: jinja2.Environment | None = None
+    fragments: dict[str, str] = field(default_factory=dict)
+
+    def fragment(self, key: str, caller: Callable[[], str]) -> str:
+        """``{% call dc_fragment(key) %}…{% endcall %}``: render once per build and key."""
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # MkDocs dates the sitemap and its gzip header with the build time unless
+    # SOURCE_DATE_EPOCH is set; the commit's own time keeps builds reproducible.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        timestamp = commit_timestamp(Path(config.config_file_path or ".").parent)
+        if timestamp is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(timestamp)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    docs = Path(config.docs_dir)
+    report = check_archive(docs)
+    for problem in report.problems:
+        log.warning(problem.as_text())
+    for path in sorted({problem.path for problem in report.errors}):
+        _drop_invalid_letter(files, docs, path)
+    site = build_site(report.letters, report.registers, last_updated=last_changed(docs))
+    for page in site.pages.values():
+        files.append(File.generated(config, page.src_uri, content=""))
+    setattr(config, STATE, BuildState(report=report, site=site, renderer=LetterRenderer()))
+    return files
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # Letter pages share their navigation and footer with every page as deep
+    # as they are; rendering those once per build, not once per letter, saves
+    # a good part of the build (see BENCHMARKS.md).
+    env.globals["dc_fragment"] = _state(config).fragment
+    return env
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    site = _state(config).site
+    uri = page.file.src_uri
+    if (view := site.letters.get(uri)) is not None:
+        page.meta = _letter_meta(view)
+        if view.last_updated is not None:
+            page.update_date = view.last_updated.isoformat()
+        # The letter is rendered in on_page_content, by the package and a
+        # template; MkDocs has nothing to convert.
+        return ""
+    if (generated := site.pages.get(uri)) is not None:
+        page.meta = _generated_meta(generated)
+        return ""
+    if page.is_homepage:
+        page.meta.update(template=HOME_TEMPLATE, dc_home=site.home, hide=["toc"])
+    return None
+
+
+def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    view = page.meta.get("dc_letter")
+    if not isinstance(view, LetterView):
+        return html_
+    # The metadata panel is part of the content so that search indexes the MP,
+    # the constituency, the topics and the campaign with the letter's words.
+    page.meta["dc_jsonld"] = letter_jsonld(view, url=page.canonical_url, site_name=config.site_name)
+    parts = _state(config).renderer.render(view.letter.body)
+    template = _environment(config).get_template(LETTER_CONTENT)
+    return template.render(
+        letter=view, parts=parts, page=page, config=config, base_url=_base_url(page)
+    )
+
+
+def _letter_meta(view: LetterView) -> dict[str, Any]:
+    # Material copies page.meta.title and .description into the page unescaped,
+    # so they are escaped here; the templates read the raw view and autoescape.
+    return {
+        "template": LETTER_TEMPLATE,
+        "title": html.escape(view.title),
+        "description": html.escape(view.description),
+        "dc_letter": view,
+    }
+
+
+def _generated_meta(page: GeneratedPage) -> dict[str, Any]:
+    return {
+        "template": page.template,
+        "title": html.escape(page.title),
+        "description": html.escape(page.description),
+        "search": {"exclude": True},
+        "hide": ["toc"],
+        "dc_page": page,
+    }
+
+
+def _drop_invalid_letter(files: Files, docs: Path, shown_path: str) -> None:
+    try:
+        uri = Path(shown_path).resolve().relative_to(docs.resolve()).as_posix()
+    except ValueError:
+        return
+    file = files.get_file_from_path(uri)
+    if file is not None:
+        log.warning("%s: left out of the site until its problems are fixed", shown_path)
+        files.remove(file)
+
+
+def _base_url(page: Page) -> str:
+    depth = page.url.count("/")
+    return "/".join([".."] * depth) or "."
+
+
+def _environment(config: MkDocsConfig) -> jinja2.Environment:
+    # MkDocs' own environment only reaches plugins after every page's content
+    # is rendered, so the theme's environment is made once per build here.
+    state = _state(config)
+    if state.env is None:
+        state.env = config.theme.get_env()
+    return state.env
+
+
+def _state(config: MkDocsConfig) -> BuildState:
+    state = getattr(config, STATE, None)
+    if not isinstance(state, BuildState):
+        raise RuntimeError("the Dear Constituent hook ran out of order: on_files has not run")
+    return state

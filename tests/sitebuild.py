@@ -1,0 +1,79 @@
+"""Building sites for tests, and reading what was built."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from tests.archive import ROOT
+
+BASE = "http://site.test/"
+
+
+def mkdocs_build(
+    config: Path, site: Path, *, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page, with its attributes, and the text of scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+class BuiltSite:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def html(self, url: str) -> str:
+        path = self.root / url / "index.html" if not url.endswith(".html") else self.root / url
+        return path.read_text(encoding="utf-8")
+
+    def elements(self, url: str) -> Elements:
+        parser = Elements()
+        parser.feed(self.html(url))
+        return parser
+
+    def links(self, url: str) -> set[str]:
+        """Site-relative paths of every <a href> on the page at ``url``, resolved."""
+        found = set()
+        for tag, attrs in self.elements(url).tags:
+            if tag == "a" and "href" in attrs:
+                target = urlsplit(urljoin(BASE + url, attrs["href"]))
+                if f"{target.scheme}://{target.netloc}/" == BASE:
+                    found.add(target.path.lstrip("/"))
+        return found
+
+    def json(self, name: str) -> object:
+        return json.loads((self.root / name).read_text(encoding="utf-8"))
+
+    def files(self) -> list[Path]:
+        return sorted(path for path in self.root.rglob("*") if path.is_file())

@@ -1,0 +1,190 @@
+"""The built site: letter pages, generated pages, links both ways, search, sharing."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from tests.archive import ROOT
+from tests.sitebuild import BuiltSite, mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+LETTER = "letters/2019/2019-09-alister-jack-mps-not-border-guards/"
+MP = "mps/alister-jack/"
+SEAT = "constituencies/dumfries-and-galloway/"
+TOPIC = "topics/immigration/"
+CAMPAIGN = "campaigns/mps-not-border-guards/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    folder = tmp_path_factory.mktemp("repo-site") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", folder)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(folder)
+
+
+def test_the_letter_page_shows_all_its_metadata(site: BuiltSite) -> None:
+    page = site.html(LETTER)
+    panel = page[page.index('class="dc-letter-meta"') : page.index('class="dc-letter-paper"')]
+    for text in (
+        "Alister Jack",
+        "Conservative",
+        "Dumfries and Galloway",
+        "September 2019",
+        "Immigration",
+        "MPs Not Border Guards",
+        "Paper letter, signed by hand",
+    ):
+        assert text in panel
+    assert "A Response to the MP&#39;s Not Border Guards Campaign" in page
+
+
+def test_the_letter_links_to_its_mp_seat_topic_and_campaign(site: BuiltSite) -> None:
+    assert {MP, SEAT, TOPIC, CAMPAIGN} <= site.links(LETTER)
+
+
+@pytest.mark.parametrize("url", [MP, SEAT, TOPIC, CAMPAIGN, "letters/", "letters/2019/", ""])
+def test_every_page_about_the_letter_links_back_to_it(site: BuiltSite, url: str) -> None:
+    assert LETTER in site.links(url)
+
+
+def test_the_body_is_verbatim_with_the_note_marked_as_editorial(site: BuiltSite) -> None:
+    page = site.html(LETTER)
+    paper = page[page.index('class="dc-letter-paper"') :]
+    assert "profoundly affect peoples&#39; lives" in paper
+    assert "MP&#39;s Not Border Guards Campaign" in paper
+    note = re.search(r'<aside class="transcriber-note"[^>]*>(.*?)</aside>', paper, re.S)
+    assert note is not None
+    assert "Transcriber&#39;s note (editorial, not part of the letter)" in note.group(1) or (
+        "Transcriber's note (editorial, not part of the letter)" in note.group(1)
+    )
+    assert "appearing to read &#39;Alister Jack&#39;" in note.group(1)
+    assert '<div class="letter-part letter-letterhead">' in paper
+    assert "HOUSE OF COMMONS<br>\nLONDON SW1A 0AA" in paper
+    sign_off = paper[paper.index('<div class="letter-part letter-sign-off">') :]
+    assert sign_off.index("Yours sincerely,") < sign_off.index("<aside")
+    assert sign_off.index("</aside>") < sign_off.index("The Rt. Hon. Alister Jack MP<br>")
+
+
+def test_the_mp_page_lists_seats_with_party_and_dates(site: BuiltSite) -> None:
+    page = site.html(MP)
+    assert "Dumfries and Galloway" in page
+    assert "Conservative" in page
+    assert "9 June 2017" in page
+    assert "6 November 2019" in page
+    assert "13 December 2019" in page
+
+
+def test_the_campaign_page_shows_organisers_and_start(site: BuiltSite) -> None:
+    page = site.html(CAMPAIGN)
+    assert "Global Justice Now, Migrants Organise" in page
+    assert "19 June 2018" in page
+
+
+def test_letters_are_not_in_the_navigation(site: BuiltSite) -> None:
+    nav_links = [
+        attrs.get("href", "")
+        for tag, attrs in site.elements("").tags
+        if tag == "a" and "md-nav__link" in attrs.get("class", "")
+    ]
+    assert nav_links
+    assert not any("2019-09-alister-jack" in href for href in nav_links)
+
+
+def test_search_indexes_the_letter_with_its_metadata(site: BuiltSite) -> None:
+    index = site.json("search/search_index.json")
+    assert isinstance(index, dict)
+    [entry] = [doc for doc in index["docs"] if doc["location"] == LETTER]
+    for word in ("Windrush", "Dumfries", "Alister Jack", "Immigration", "MPs Not Border Guards"):
+        assert word in entry["text"]
+    generated = [doc["location"] for doc in index["docs"] if doc["location"].startswith("mps/")]
+    assert generated == []
+
+
+def test_sharing_metadata_is_present(site: BuiltSite) -> None:
+    elements = site.elements(LETTER)
+    metas = {
+        attrs.get("property") or attrs.get("name"): attrs.get("content", "")
+        for tag, attrs in elements.tags
+        if tag == "meta"
+    }
+    assert metas["description"].startswith("Alister Jack (Conservative, Dumfries and Galloway)")
+    assert metas["og:type"] == "article"
+    assert metas["og:url"].endswith(LETTER)
+    canonical = [
+        attrs["href"]
+        for tag, attrs in elements.tags
+        if tag == "link" and attrs.get("rel") == "canonical"
+    ]
+    assert canonical and canonical[0].endswith(LETTER)
+    [data] = [json.loads(script) for script in elements.scripts if '"@context"' in script]
+    assert data["@type"] == "Message"
+    assert data["dateSent"] == "2019-09"
+    assert data["sender"]["name"] == "Alister Jack"
+    assert data["sender"]["jobTitle"] == "Member of Parliament for Dumfries and Galloway"
+    assert data["sender"]["affiliation"]["name"] == "Conservative"
+    assert data["about"] == [{"@type": "Thing", "name": "Immigration"}]
+
+
+def test_the_sitemap_lists_letters_and_generated_pages(site: BuiltSite) -> None:
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    for url in (LETTER, MP, SEAT, TOPIC, CAMPAIGN, "letters/2019/"):
+        assert f"{url}</loc>" in sitemap
+
+
+def test_every_letter_has_an_edit_link_and_a_permalink(site: BuiltSite) -> None:
+    elements = site.elements(LETTER)
+    hrefs = {attrs.get("href", "") for tag, attrs in elements.tags if tag == "a"}
+    assert any(
+        href.endswith("/edit/main/docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md")
+        for href in hrefs
+    )
+    assert any(attrs.get("rel") == "bookmark" for tag, attrs in elements.tags if tag == "a")
+
+
+def test_last_updated_comes_from_git_not_the_clock(site: BuiltSite) -> None:
+    page = site.html(LETTER)
+    match = re.search(r'<dt>Last updated</dt><dd><time datetime="(\d{4}-\d{2}-\d{2})">', page)
+    assert match is not None
+    git_date = subprocess.run(
+        [
+            "git",
+            "log",
+            "-1",
+            "--format=%cs",
+            "--",
+            "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout.strip()
+    assert match.group(1) == git_date
+
+
+def test_no_page_loads_anything_from_another_site(site: BuiltSite) -> None:
+    for path in site.files():
+        if path.suffix != ".html":
+            continue
+        parser = BuiltSite(site.root)
+        elements = parser.elements(str(path.relative_to(site.root)))
+        for tag, attrs in elements.tags:
+            source = (
+                attrs.get("src")
+                if tag in {"script", "img", "iframe"}
+                else (
+                    attrs.get("href") if tag == "link" and attrs.get("rel") != "canonical" else None
+                )
+            )
+            assert not source or not re.match(r"(https?:)?//", source), (path, tag, source)
+
+
+def test_a_letter_page_is_small(site: BuiltSite) -> None:
+    size = len((site.root / LETTER / "index.html").read_bytes())
+    assert size < 60_000

@@ -1,0 +1,113 @@
+"""The site at scale, from fictional letters: listings stay compact and paginated."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import generate_corpus
+from dearconstituent.sandbox import copy_pages, write_config
+from dearconstituent.site import PAGE_SIZE
+from dearconstituent.validate import check_archive
+from tests.archive import ROOT
+from tests.sitebuild import BuiltSite, mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    folder = tmp_path_factory.mktemp("demo")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "demo.py"),
+            "--letters",
+            "1200",
+            "--build",
+            str(folder / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(folder / "site")
+
+
+def test_every_page_carries_the_fictional_data_banner(demo: BuiltSite) -> None:
+    pages = [path for path in demo.files() if path.suffix == ".html"]
+    assert len(pages) > 1200
+    for path in pages:
+        assert "Fictional demonstration data." in path.read_text(encoding="utf-8"), path
+
+
+def test_long_listings_are_split_into_pages(demo: BuiltSite) -> None:
+    years = sorted((demo.root / "letters").glob("[0-9][0-9][0-9][0-9]"))
+    largest = max(years, key=lambda year: len(list(year.glob("[0-9]*-*"))))
+    count = len(list(largest.glob("[0-9]*-*")))
+    assert count > PAGE_SIZE
+    first = demo.html(f"letters/{largest.name}/")
+    assert first.count("<tr>") - 1 == PAGE_SIZE
+    assert f"letters/{largest.name}/page/2/" in demo.links(f"letters/{largest.name}/")
+    second = demo.html(f"letters/{largest.name}/page/2/")
+    assert "Page 2 of" in second
+    rows = sum(demo.html(url).count("<tr>") - 1 for url in _pages(demo, f"letters/{largest.name}/"))
+    assert rows == count
+
+
+def test_the_letters_index_is_compact(demo: BuiltSite) -> None:
+    page = demo.html("letters/")
+    years = re.findall(r'<h2 id="year-(\d{4})">', page)
+    assert years == sorted(years, reverse=True)
+    assert page.count("<tr>") - len(years) <= 10 * len(years)
+    for year in years:
+        assert f"letters/{year}/" in demo.links("letters/")
+
+
+def test_every_mp_and_constituency_page_exists_and_links_letters(demo: BuiltSite) -> None:
+    mps = [link for link in demo.links("mps/") if re.fullmatch(r"mps/[a-z-]+/", link)]
+    assert len(mps) >= 20
+    for mp in mps:
+        page = demo.html(mp)
+        assert "Seats" in page
+        assert any(link.startswith("letters/2") for link in demo.links(mp)) or "No letters" in page
+
+
+def test_generated_pages_are_left_out_of_search(demo: BuiltSite) -> None:
+    index = demo.json("search/search_index.json")
+    assert isinstance(index, dict)
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(
+        location.startswith(("mps/", "topics/", "campaigns/", "constituencies/"))
+        for location in locations
+    )
+    assert sum(location.startswith("letters/") for location in locations) == 1200
+
+
+def test_the_build_refuses_invalid_letters_and_prints_why(tmp_path: Path) -> None:
+    corpus = generate_corpus(tmp_path, letters=20, seed=5)
+    copy_pages(corpus.docs_dir)
+    bad = corpus.letters[3]
+    bad.write_text(bad.read_text(encoding="utf-8").replace("topics:", "topicks:"), encoding="utf-8")
+    config = write_config(tmp_path, docs=corpus.docs_dir, site=tmp_path / "site")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    problems = check_archive(corpus.docs_dir).problems
+    assert problems
+    for problem in problems:
+        assert problem.message in result.stderr
+    assert "topicks: unknown field (did you mean 'topics'?)" in result.stderr
+
+
+def _pages(site: BuiltSite, base: str) -> list[str]:
+    urls = [base]
+    number = 2
+    while (site.root / base / "page" / str(number) / "index.html").exists():
+        urls.append(f"{base}page/{number}/")
+        number += 1
+    return urls
