@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build check lint format test test-fast bench demo clean
+.PHONY: help setup serve build check lint format test test-fast bench demo clean workflows
 
 help:
 	@echo "make serve      serve the site with live reload on http://127.0.0.1:8000"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-fast  the same without the slow tests (site builds, browser)"
 	@echo "make build      build the site into site/"
 	@echo "make check      validate letters and registers only"
+	@echo "make workflows  check the GitHub workflows, Dependabot and issue forms (offline)"
 	@echo "make format     reformat the Python code"
 	@echo "make demo       serve the site with a few hundred fictional letters"
 	@echo "make bench      run the benchmarks and print their figures"
@@ -50,11 +51,23 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test-fast: check lint
+test-fast: check lint workflows
 	$(BIN)/python -m pytest -m "not slow"
 
-test: check lint build
+test: check lint workflows build
 	$(BIN)/python -m pytest
+
+# The GitHub configuration, checked offline: the files against GitHub's schemas
+# (and every job has a timeout), and the workflows and Dependabot settings for
+# security problems; any finding of medium severity or above fails.
+ISSUE_FORMS = $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+workflows: $(STAMP)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema custom.github-workflows-require-timeout .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/zizmor --offline --min-severity medium .github/workflows .github/dependabot.yml
 
 demo: $(STAMP)
 	DC_SITE_URL=http://127.0.0.1:8000/ $(BIN)/python scripts/demo.py

@@ -30,6 +30,9 @@ from dearconstituent.validate import Report, check_archive
 log = logging.getLogger("mkdocs.hooks.dear_constituent")
 
 STATE = "_dear_constituent"
+REPO = Path(__file__).resolve().parent.parent
+GUIDES = {"add-a-letter.md": REPO / "CONTRIBUTING.md"}
+"""Pages published from files at the repository's root, one text for both places."""
 LETTER_TEMPLATE = "dc/letter.html"
 HOME_TEMPLATE = "dc/home.html"
 LETTER_CONTENT = "partials/dc/letter-content.html"
@@ -70,6 +73,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = build_site(report.letters, report.registers, last_updated=last_changed(docs))
     for page in site.pages.values():
         files.append(File.generated(config, page.src_uri, content=""))
+    for uri, source in GUIDES.items():
+        files.append(File.generated(config, uri, content=source.read_text(encoding="utf-8")))
     setattr(config, STATE, BuildState(report=report, site=site, renderer=LetterRenderer()))
     return files
 

@@ -6,15 +6,33 @@ Every name here is invented: the MPs, their constituencies and parties.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Collection
 from pathlib import Path
+
+import pytest
 
 from dearconstituent.problems import Problem
 from dearconstituent.validate import check_archive
 
 TODAY = dt.date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parent.parent
+SHARED_LETTERS = ROOT.parent / "shared" / "letters"
+
+
+def shared_transcript(name: str) -> Path:
+    """A real transcript from ../shared/letters, beside the project, where the
+    archive's letters come from. The project's CI always has it; GitHub's
+    runners cannot, and their workflow sets DC_SHARED_OPTIONAL=1."""
+    path = SHARED_LETTERS / name
+    if not path.is_file():
+        reason = f"{path} is missing: the tests need ../shared beside the project"
+        if os.environ.get("DC_SHARED_OPTIONAL") == "1":
+            pytest.skip(reason)
+        pytest.fail(reason)
+    return path
+
 
 MEMBERS = """\
 - name: Morwenna Tregarth

@@ -10,10 +10,9 @@ import pytest
 from benchmarks.corpus import generate_corpus
 from dearconstituent.markup import letter_words
 from dearconstituent.validate import PARALLEL_FROM, check_archive, display_path
-from tests.archive import BODY, ROOT, TODAY, Archive, messages, problems_of
+from tests.archive import BODY, ROOT, TODAY, Archive, messages, problems_of, shared_transcript
 
 FIRST_LETTER = ROOT / "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md"
-TRANSCRIPT = ROOT.parent / "shared/letters/000_602e178de285e39d.txt"
 
 
 def test_the_same_text_is_not_published_twice(archive: Archive) -> None:
@@ -96,7 +95,8 @@ def test_the_first_letter_has_the_agreed_metadata() -> None:
 def test_the_first_letter_is_verbatim() -> None:
     """Every line of the transcript is in the body, in order; only the signature is a note."""
     signature = "A handwritten signature in black ink, appearing to read 'Alister Jack'."
-    transcript = TRANSCRIPT.read_text(encoding="utf-8").strip("\n")
+    transcript = shared_transcript("000_602e178de285e39d.txt").read_text(encoding="utf-8")
+    transcript = transcript.strip("\n")
     expected = transcript.replace(f"{signature}\n\n", "")
     report = check_archive(ROOT / "docs", [FIRST_LETTER])
     body = report.letters[0].body

@@ -188,3 +188,17 @@ def test_no_page_loads_anything_from_another_site(site: BuiltSite) -> None:
 def test_a_letter_page_is_small(site: BuiltSite) -> None:
     size = len((site.root / LETTER / "index.html").read_bytes())
     assert size < 60_000
+
+
+def test_the_contributing_guide_is_published_as_add_a_letter(site: BuiltSite) -> None:
+    page = site.html("add-a-letter/")
+    for text in (
+        "With only a browser",
+        "Create new file",
+        "Create pull request",
+        "What the check messages mean",
+        "import_letter.py",
+    ):
+        assert text in page
+    assert "add-a-letter/" in site.links("")
+    assert "add-a-letter/" in site.links("about/")

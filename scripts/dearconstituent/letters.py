@@ -20,9 +20,10 @@ from .dates import LetterDate, describe_type, parse_letter_date
 from .errors import FieldError, SourceError
 from .fields import require_slug, require_text, require_text_list
 from .findings import Finding
+from .letterfile import PLACEHOLDER, is_placeholder
 from .markup import ParsedBody, parse_body
 from .model import Letter, Registers
-from .privacy import find_personal_data
+from .privacy import PersonalData, find_personal_data
 from .registers import seat_gap_description
 from .safety import find_unsafe, might_be_unsafe
 from .slugs import is_slug, slugify
@@ -130,6 +131,18 @@ def check_required_fields(doc: LetterDocument, _: RuleContext) -> Iterator[Findi
             yield Finding(1, key, "is required", f"add '{key}: …' to the front matter")
 
 
+def check_no_placeholders(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
+    """No value is a placeholder ("TODO: …") left by a tool for a person to fill in."""
+    for at, text in _metadata_strings(doc):
+        if is_placeholder(text):
+            yield Finding(
+                doc.yaml.line(*at),
+                str(at[0]),
+                "still has to be filled in",
+                text.strip().removeprefix(PLACEHOLDER).strip(),
+            )
+
+
 def check_title(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     """The title is one line of plain text, at most 150 characters."""
     yield from _parse_field(doc, "title", lambda v: require_text(v, limit=TITLE_LIMIT))
@@ -149,7 +162,7 @@ def check_source(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
 
 def check_date(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """The date is a real calendar date (YYYY-MM-DD) or month (YYYY-MM), not in the future."""
-    if "date" not in doc.meta:
+    if "date" not in doc.meta or is_placeholder(doc.meta["date"]):
         return
     try:
         date = parse_letter_date(doc.meta["date"])
@@ -167,7 +180,7 @@ def check_date(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
 
 def check_signatory(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """The signatory is named exactly as in the members register."""
-    if "signatory" not in doc.meta:
+    if "signatory" not in doc.meta or is_placeholder(doc.meta["signatory"]):
         return
     try:
         name = require_text(doc.meta["signatory"])
@@ -185,7 +198,7 @@ def check_signatory(doc: LetterDocument, context: RuleContext) -> Iterator[Findi
 
 def check_constituency(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """The constituency is the seat the signatory held on the letter's date."""
-    if "constituency" not in doc.meta:
+    if "constituency" not in doc.meta or is_placeholder(doc.meta["constituency"]):
         return
     try:
         constituency = require_text(doc.meta["constituency"])
@@ -239,6 +252,8 @@ def check_topics(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]
     register = context.registers.topics
     titles = {topic.title: slug for slug, topic in register.items()}
     for position, topic in enumerate(topics):
+        if is_placeholder(topic):
+            continue
         if topic in register:
             if topics.index(topic) != position:
                 yield Finding(
@@ -262,7 +277,7 @@ def check_topics(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]
 
 def check_campaign(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """A campaign, when given, is a slug from the campaigns register."""
-    if "campaign" not in doc.meta:
+    if "campaign" not in doc.meta or is_placeholder(doc.meta["campaign"]):
         return
     try:
         campaign = require_slug(doc.meta["campaign"])
@@ -299,9 +314,7 @@ def check_metadata_privacy(doc: LetterDocument, context: RuleContext) -> Iterato
         if at == ("date",):
             continue
         for found in find_personal_data(text, allowlist=context.registers.allowlist):
-            yield _privacy_finding(
-                str(at[0]), doc.yaml.line(*at) + found.line - 1, found.kind, found.text
-            )
+            yield _privacy_finding(str(at[0]), found, doc.yaml.line(*at) + found.line - 1)
 
 
 # ---------------------------------------------------------------------------
@@ -341,6 +354,8 @@ def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
 
 def _name_findings(doc: LetterDocument, stem: str, date: LetterDate) -> Iterator[Finding]:
     signatory = _text_or_none(doc.meta.get("signatory"))
+    if is_placeholder(signatory):
+        signatory = None
     expected = f"{date.iso()}-{slugify(signatory)}-" if signatory else f"{date.iso()}-"
     if stem.startswith(expected) and is_slug(stem[len(expected) :]):
         return
@@ -405,12 +420,13 @@ def check_body_privacy(doc: LetterDocument, context: RuleContext) -> Iterator[Fi
     for found in find_personal_data(
         doc.body, first_line=doc.body_line, allowlist=context.registers.allowlist
     ):
-        yield _privacy_finding("body", found.line, found.kind, found.text)
+        yield _privacy_finding("body", found, found.line)
 
 
 LETTER_RULES: tuple[Rule, ...] = (
     check_known_fields,
     check_required_fields,
+    check_no_placeholders,
     check_title,
     check_date,
     check_signatory,
@@ -465,7 +481,7 @@ def build_letter(doc: LetterDocument) -> Letter:
 def _parse_field(
     doc: LetterDocument, key: str, parser: Callable[[object], object]
 ) -> Iterator[Finding]:
-    if key not in doc.meta:
+    if key not in doc.meta or is_placeholder(doc.meta[key]):
         return
     try:
         parser(doc.meta[key])
@@ -486,12 +502,12 @@ def _metadata_strings(doc: LetterDocument) -> Iterator[tuple[tuple[object, ...],
                     yield (key, position), item
 
 
-def _privacy_finding(field: str, line: int, kind: str, text: str) -> Finding:
+def _privacy_finding(field: str, found: PersonalData, line: int) -> Finding:
     return Finding(
         line,
         field,
-        f"looks like personal data ({kind}: '{text}')",
-        "remove it, or replace it with [redacted]; if it is a public detail, "
+        f"looks like personal data ({found.kind}: '{found.text}')",
+        f"remove it, or write '{found.replacement}' in its place; if it is a public detail, "
         "approve it in docs/_data/allowlist.yml",
     )
 

@@ -24,6 +24,11 @@ class PersonalData:
     kind: str
     text: str
 
+    @property
+    def replacement(self) -> str:
+        """What to write in its place, as CONTRIBUTING.md says."""
+        return _REPLACEMENTS.get(self.kind, "[removed]")
+
 
 @dataclass(frozen=True)
 class _Detector:
@@ -46,6 +51,14 @@ def _never(_: str) -> bool:
     return False
 
 
+_REPLACEMENTS = {
+    "e-mail address": "[e-mail removed]",
+    "UK phone number": "[phone removed]",
+    "postcode": "[address removed]",
+    "case or reference number": "[reference removed]",
+    "Home Office or visa reference": "[reference removed]",
+    "salutation naming a person": "Dear [name removed]",
+}
 _PARLIAMENT_POSTCODES = frozenset({"SW1A0AA", "SW1A0PW"})
 _GENERIC_ADDRESSEES = frozenset(
     {
