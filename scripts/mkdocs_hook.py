@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from dearconstituent.gitdates import commit_timestamp, last_changed
+from dearconstituent.publish import data_files, letter_texts
 from dearconstituent.render import LetterRenderer
-from dearconstituent.site import GeneratedPage, LetterView, Site, build_site, letter_jsonld
+from dearconstituent.site import (
+    GeneratedPage,
+    LetterView,
+    Site,
+    build_site,
+    letter_jsonld,
+    search_tags,
+)
 from dearconstituent.validate import Report, check_archive
 
 log = logging.getLogger("mkdocs.hooks.dear_constituent")
@@ -34,6 +43,8 @@ REPO = Path(__file__).resolve().parent.parent
 GUIDES = {"add-a-letter.md": REPO / "CONTRIBUTING.md"}
 """Pages published from files at the repository's root, one text for both places."""
 LETTER_TEMPLATE = "dc/letter.html"
+TITLE_MARKER = "\ue000DC-TITLE\ue000"
+"""A title no letter can have: a private-use character the validator refuses."""
 HOME_TEMPLATE = "dc/home.html"
 LETTER_CONTENT = "partials/dc/letter-content.html"
 
@@ -43,6 +54,7 @@ class BuildState:
     report: Report
     site: Site
     renderer: LetterRenderer
+    texts: dict[str, str]
     env: jinja2.Environment | None = None
     fragments: dict[str, str] = field(default_factory=dict)
 
@@ -51,6 +63,21 @@ class BuildState:
         if key not in self.fragments:
             self.fragments[key] = caller()
         return self.fragments[key]
+
+    def titled_fragment(self, key: str, page: Page, caller: Callable[[], str]) -> str:
+        """A fragment that differs from page to page only by the page's title.
+
+        Rendered once with a marker for a title, then the marker is swapped
+        for each page's title, already escaped in page.meta (see _letter_meta).
+        """
+        if key not in self.fragments:
+            title = page.meta["title"]
+            page.meta["title"] = TITLE_MARKER
+            try:
+                self.fragments[key] = caller()
+            finally:
+                page.meta["title"] = title
+        return self.fragments[key].replace(TITLE_MARKER, page.meta["title"])
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,7 +92,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
-    report = check_archive(docs)
+    # Checking in several processes forks this one: safe in `mkdocs build`,
+    # not beside the threads of `mkdocs serve`.
+    jobs = (os.cpu_count() or 1) if threading.active_count() == 1 else 1
+    report = check_archive(docs, jobs=jobs)
     for problem in report.problems:
         log.warning(problem.as_text())
     for path in sorted({problem.path for problem in report.errors}):
@@ -75,7 +105,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=""))
     for uri, source in GUIDES.items():
         files.append(File.generated(config, uri, content=source.read_text(encoding="utf-8")))
-    setattr(config, STATE, BuildState(report=report, site=site, renderer=LetterRenderer()))
+    state = BuildState(
+        report=report, site=site, renderer=LetterRenderer(), texts=letter_texts(site)
+    )
+    setattr(config, STATE, state)
     return files
 
 
@@ -84,6 +117,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     # as they are; rendering those once per build, not once per letter, saves
     # a good part of the build (see BENCHMARKS.md).
     env.globals["dc_fragment"] = _state(config).fragment
+    env.globals["dc_titled_fragment"] = _state(config).titled_fragment
     return env
 
 
@@ -121,6 +155,23 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
     )
 
 
+def on_post_build(*, config: MkDocsConfig) -> None:
+    state = _state(config)
+    site_dir = Path(config.site_dir)
+    files = data_files(
+        state.site,
+        state.report.registers,
+        docs_dir=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        texts=state.texts,
+    )
+    for path, content in files:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
 def _letter_meta(view: LetterView) -> dict[str, Any]:
     # Material copies page.meta.title and .description into the page unescaped,
     # so they are escaped here; the templates read the raw view and autoescape.
@@ -128,6 +179,9 @@ def _letter_meta(view: LetterView) -> dict[str, Any]:
         "template": LETTER_TEMPLATE,
         "title": html.escape(view.title),
         "description": html.escape(view.description),
+        # Search indexes these with the letter's words, so that it is found by
+        # its MP, party, constituency, topics and campaign.
+        "tags": [html.escape(tag) for tag in search_tags(view)],
         "dc_letter": view,
     }
 

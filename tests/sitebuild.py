@@ -8,6 +8,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from tests.archive import ROOT
@@ -72,7 +73,7 @@ class BuiltSite:
                     found.add(target.path.lstrip("/"))
         return found
 
-    def json(self, name: str) -> object:
+    def json(self, name: str) -> Any:
         return json.loads((self.root / name).read_text(encoding="utf-8"))
 
     def files(self) -> list[Path]:

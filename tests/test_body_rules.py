@@ -97,7 +97,8 @@ def test_a_note_may_sit_inside_another_part_but_not_hold_one(archive: Archive) -
         ("[click](data:text/html;base64,PHNjcmlwdD4=)", "script and data links are not allowed"),
         ("[ref]: javascript:alert(1)", "script and data links are not allowed"),
         ('A paragraph {: onclick="alert(1)" }', "Markdown attribute lists are not allowed"),
-        ("Hidden\u202etext", "invisible control character U+202E is not allowed"),
+        ("Hidden\u202etext", "invisible or private-use character U+202E is not allowed"),
+        ("Marker\ue000text", "invisible or private-use character U+E000 is not allowed"),
     ],
 )
 def test_the_body_holds_no_markup_or_scripts(archive: Archive, line: str, message: str) -> None:

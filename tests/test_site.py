@@ -100,8 +100,16 @@ def test_search_indexes_the_letter_with_its_metadata(site: BuiltSite) -> None:
     index = site.json("search/search_index.json")
     assert isinstance(index, dict)
     [entry] = [doc for doc in index["docs"] if doc["location"] == LETTER]
-    for word in ("Windrush", "Dumfries", "Alister Jack", "Immigration", "MPs Not Border Guards"):
+    for word in ("Windrush", "Dumfries", "Alister Jack", "Home Office"):
         assert word in entry["text"]
+    assert entry["tags"] == [
+        "Alister Jack",
+        "Conservative",
+        "Dumfries and Galloway",
+        "Immigration",
+        "MPs Not Border Guards",
+    ]
+    assert "tags" in index["config"]["fields"]
     generated = [doc["location"] for doc in index["docs"] if doc["location"].startswith("mps/")]
     assert generated == []
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from benchmarks.corpus import generate_corpus
@@ -111,3 +113,19 @@ def _pages(site: BuiltSite, base: str) -> list[str]:
         urls.append(f"{base}page/{number}/")
         number += 1
     return urls
+
+
+def test_exports_and_feeds_at_scale(demo: BuiltSite) -> None:
+    data = demo.json("letters.json")
+    assert isinstance(data, dict)
+    assert data["count"] == len(data["letters"]) == 1200
+    jsonschema.Draft202012Validator(demo.json("letters.schema.json")).validate(data)
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert len(ET.parse(demo.root / "feed.xml").getroot().findall(f"{atom}entry")) == 50
+    members = demo.json("members.json")
+    assert isinstance(members, dict)
+    for member in members["members"][:5]:
+        feed = demo.root / "mps" / member["slug"] / "feed.xml"
+        entries = ET.parse(feed).getroot().findall(f"{atom}entry")
+        assert len(entries) == min(50, member["letters"])
+        assert {entry.findtext(f"{atom}author/{atom}name") for entry in entries} <= {member["name"]}

@@ -19,7 +19,9 @@ _SCRIPT_SCHEME = re.compile(r"(?:java|vb|live)script\s*:", re.IGNORECASE)
 # ``data:`` is ordinary English ("the data: ...") except where a link target starts.
 _LINK_DATA_SCHEME = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|\(\s*)\s*data\s*:", re.IGNORECASE)
 _ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.]|\{[^}\n]*\b[A-Za-z_-]+\s*=")
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ue000-\uf8ff]"
+)
 
 
 class Unsafe(NamedTuple):
@@ -77,7 +79,7 @@ def _unsafe_in_line(line: str, number: int) -> Iterator[Unsafe]:
     if match := _INVISIBLE.search(line):
         yield Unsafe(
             number,
-            f"invisible control character U+{ord(match.group()):04X} is not allowed",
+            f"invisible or private-use character U+{ord(match.group()):04X} is not allowed",
             "retype the line; such characters can hide or reorder text",
         )
     if match := _ATTRIBUTE_LIST.search(line):

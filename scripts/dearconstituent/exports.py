@@ -1,0 +1,245 @@
+"""The archive as data: JSON and CSV for everyone who wants to analyse it.
+
+Everything here is deterministic: records in a fixed order, keys in a fixed
+order, no build times. The same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .model import Registers
+from .site import LetterView, Site, constituency_url, member_url
+
+LICENCE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Dear Constituent (https://github.com/dear-constituent/dear-constituent)",
+    "scope": "The transcriptions, metadata and registers. Each letter's words remain its "
+    "writer's; they are published and reproduced here as public statements by Members "
+    "of Parliament.",
+}
+
+FIELDS = (
+    "url",
+    "path",
+    "title",
+    "date",
+    "date_precision",
+    "signatory",
+    "party",
+    "constituency",
+    "topics",
+    "campaign",
+    "summary",
+    "text",
+    "words",
+    "source",
+    "last_updated",
+)
+LIST_SEPARATOR = "; "
+
+
+def absolute(site_url: str | None, path: str) -> str:
+    """``path`` under ``site_url`` when there is one, else site-relative with a leading '/'."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + path
+
+
+def letter_records(
+    site: Site, *, texts: Mapping[str, str], site_url: str | None
+) -> list[dict[str, Any]]:
+    """One record per letter, oldest first; ``texts`` maps source path → plain text."""
+    views = sorted(site.letters.values(), key=lambda view: view.letter.sort_key())
+    return [letter_record(view, texts[view.letter.path.as_posix()], site_url) for view in views]
+
+
+def letter_record(view: LetterView, text: str, site_url: str | None) -> dict[str, Any]:
+    letter = view.letter
+    return {
+        "url": absolute(site_url, view.url),
+        "path": f"docs/{letter.path.as_posix()}",
+        "title": letter.title,
+        "date": letter.date.iso(),
+        "date_precision": letter.date.precision,
+        "signatory": letter.signatory,
+        "party": view.party,
+        "constituency": letter.constituency,
+        "topics": list(letter.topics),
+        "campaign": letter.campaign,
+        "summary": letter.summary,
+        "text": text,
+        "words": len(text.split()),
+        "source": letter.source,
+        "last_updated": view.last_updated.isoformat() if view.last_updated else None,
+    }
+
+
+def letters_json(records: Sequence[Mapping[str, Any]]) -> str:
+    document = {"count": len(records), "licence": LICENCE, "letters": list(records)}
+    return _json(document)
+
+
+def letters_csv(records: Sequence[Mapping[str, Any]]) -> bytes:
+    """RFC 4180 CSV (CRLF line ends, quotes where needed), UTF-8 with a BOM for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(FIELDS)
+    for record in records:
+        writer.writerow([_cell(record[name]) for name in FIELDS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return str(value)
+
+
+def members_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
+    counts = _count_by(site, lambda view: [view.letter.signatory])
+    members = [
+        {
+            "name": member.name,
+            "slug": member.slug,
+            "url": absolute(site_url, member_url(member)),
+            "letters": counts.get(member.name, 0),
+            "seats": [
+                {
+                    "constituency": seat.constituency,
+                    "constituency_url": absolute(site_url, constituency_url(seat.constituency)),
+                    "party": seat.party,
+                    "from": seat.start.isoformat(),
+                    "to": seat.end.isoformat() if seat.end else None,
+                }
+                for seat in member.seats
+            ],
+        }
+        for member in sorted(registers.members.values(), key=lambda member: member.slug)
+    ]
+    return _json({"count": len(members), "licence": LICENCE, "members": members})
+
+
+def topics_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
+    counts = _count_by(site, lambda view: list(view.letter.topics))
+    topics = [
+        {
+            "slug": topic.slug,
+            "title": topic.title,
+            "description": topic.description,
+            "keywords": list(topic.keywords),
+            "letters": counts.get(topic.slug, 0),
+            "url": absolute(site_url, f"topics/{topic.slug}/"),
+            "feed": absolute(site_url, f"topics/{topic.slug}/feed.xml"),
+        }
+        for topic in sorted(registers.topics.values(), key=lambda topic: topic.slug)
+    ]
+    return _json({"count": len(topics), "licence": LICENCE, "topics": topics})
+
+
+def campaigns_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
+    counts = _count_by(site, lambda view: [view.letter.campaign] if view.letter.campaign else [])
+    campaigns = [
+        {
+            "slug": campaign.slug,
+            "title": campaign.title,
+            "description": campaign.description,
+            "started": campaign.started.isoformat() if campaign.started else None,
+            "organisers": list(campaign.organisers),
+            "keywords": list(campaign.keywords),
+            "letters": counts.get(campaign.slug, 0),
+            "url": absolute(site_url, f"campaigns/{campaign.slug}/"),
+            "feed": absolute(site_url, f"campaigns/{campaign.slug}/feed.xml"),
+        }
+        for campaign in sorted(registers.campaigns.values(), key=lambda campaign: campaign.slug)
+    ]
+    return _json({"count": len(campaigns), "licence": LICENCE, "campaigns": campaigns})
+
+
+def _count_by(site: Site, keys: Any) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for view in site.letters.values():
+        for key in keys(view):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _json(document: object) -> str:
+    # <, > and & as \u escapes: the same data, but inert even if a page ever
+    # embeds the JSON in a script element (defence in depth).
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def letters_schema(*, site_url: str | None) -> str:
+    """A JSON Schema (draft 2020-12) that letters.json validates against."""
+    text = {"type": "string", "minLength": 1}
+    optional_text = {"type": ["string", "null"]}
+    record = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(FIELDS),
+        "properties": {
+            "url": {**text, "description": "The letter's page on the site."},
+            "path": {
+                **text,
+                "pattern": r"^docs/letters/\d{4}/[a-z0-9-]+\.md$",
+                "description": "The letter's source file in the repository.",
+            },
+            "title": {**text, "description": "Editorial title."},
+            "date": {
+                "type": "string",
+                "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+                "description": "The date printed on the letter: YYYY-MM-DD, or YYYY-MM "
+                "when the letter gives only a month.",
+            },
+            "date_precision": {"enum": ["day", "month"]},
+            "signatory": {**text, "description": "The MP, as named in members.json."},
+            "party": {"type": "string", "description": "The MP's party on the letter's date."},
+            "constituency": {**text, "description": "The MP's seat on the letter's date."},
+            "topics": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string"},
+                "description": "Topic slugs, as in topics.json.",
+            },
+            "campaign": {**optional_text, "description": "Campaign slug, as in campaigns.json."},
+            "summary": {**optional_text, "description": "Editorial summary."},
+            "text": {
+                "type": "string",
+                "description": "The letter's words as plain text, without markup or "
+                "transcriber's notes.",
+            },
+            "words": {"type": "integer", "minimum": 0},
+            "source": {**optional_text, "description": "What the transcription was made from."},
+            "last_updated": {
+                "type": ["string", "null"],
+                "format": "date",
+                "description": "When the letter's file last changed (git).",
+            },
+        },
+    }
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(site_url, "letters.schema.json"),
+        "title": "Dear Constituent: letters",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["count", "licence", "letters"],
+        "properties": {
+            "count": {"type": "integer", "minimum": 0},
+            "licence": {
+                "type": "object",
+                "required": ["name", "url", "attribution", "scope"],
+                "properties": {key: {"type": "string"} for key in LICENCE},
+            },
+            "letters": {"type": "array", "items": {"$ref": "#/$defs/letter"}},
+        },
+        "$defs": {"letter": record},
+    }
+    return _json(schema)

@@ -1,0 +1,124 @@
+"""Atom feeds (RFC 4287): the whole archive, and each topic, MP and campaign.
+
+Entry ids are tag URIs minted from the letter's path, so they never change
+when the site moves; dates are the letter's own (published) and its file's
+last change in git (updated), at midnight UTC. Nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .exports import absolute
+from .site import LetterView, Site
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG_AUTHORITY = "dear-constituent.github.io,2026"
+"""The tag URI authority: the archive's domain when it began (RFC 4151)."""
+ENTRIES = 50
+"""Newest letters per feed: enough for any reader polling daily or weekly."""
+
+ET.register_namespace("", ATOM)
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str
+    """Where the feed is written, e.g. ``topics/immigration/feed.xml``."""
+    title: str
+    page: str
+    """The page the feed follows, e.g. ``topics/immigration/``."""
+    letters: Sequence[LetterView]
+
+
+def site_feeds(site: Site, site_name: str) -> list[Feed]:
+    """Every feed of the site: the archive's, then each topic's, MP's and campaign's."""
+    newest = sorted(site.letters.values(), key=lambda view: view.letter.sort_key(), reverse=True)
+    feeds = [Feed("feed.xml", f"{site_name}: all letters", "", newest)]
+    groups: dict[tuple[str, str], list[LetterView]] = {}
+    titles: dict[tuple[str, str], str] = {}
+    for page in site.pages.values():
+        feed = page.data.get("feed")
+        if isinstance(feed, str) and page.data.get("pagination", {}).get("number") == 1:
+            key = (feed, page.url)
+            groups[key] = []
+            titles[key] = page.title
+    for view in newest:
+        for url in _feed_pages(view):
+            key = (f"{url}feed.xml", url)
+            if key in groups:
+                groups[key].append(view)
+    for (path, url), letters in sorted(groups.items()):
+        feeds.append(Feed(path, f"{site_name}: {titles[(path, url)]}", url, letters))
+    return feeds
+
+
+def _feed_pages(view: LetterView) -> list[str]:
+    pages = [view.mp.url, *(topic.url for topic in view.topics)]
+    if view.campaign:
+        pages.append(view.campaign.url)
+    return pages
+
+
+def atom(
+    feed: Feed, *, texts: Mapping[str, str], site_url: str | None, updated_default: dt.date
+) -> bytes:
+    """The feed as Atom XML, newest entry first."""
+    entries = list(feed.letters[:ENTRIES])
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
+    _text(root, "id", f"tag:{TAG_AUTHORITY}:{feed.path}")
+    _text(root, "title", feed.title)
+    _link(root, absolute(site_url, feed.path), "self", "application/atom+xml")
+    _link(root, absolute(site_url, feed.page), "alternate", "text/html")
+    updated = max((_updated(view) for view in entries), default=updated_default)
+    _text(root, "updated", _timestamp(updated))
+    for view in entries:
+        _entry(root, view, texts[view.letter.path.as_posix()], site_url)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+
+
+def _entry(root: ET.Element, view: LetterView, text: str, site_url: str | None) -> None:
+    entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+    _text(entry, "id", f"tag:{TAG_AUTHORITY}:{view.url}")
+    _text(entry, "title", view.title)
+    _link(entry, absolute(site_url, view.url), "alternate", "text/html")
+    _text(entry, "published", _timestamp(view.letter.date.first_day))
+    _text(entry, "updated", _timestamp(_updated(view)))
+    author = ET.SubElement(entry, f"{{{ATOM}}}author")
+    _text(author, "name", view.mp.title)
+    _text(author, "uri", absolute(site_url, view.mp.url))
+    for topic in view.topics:
+        ET.SubElement(
+            entry,
+            f"{{{ATOM}}}category",
+            {
+                "term": topic.url.split("/")[1],
+                "label": topic.title,
+                "scheme": absolute(site_url, "topics/"),
+            },
+        )
+    _text(entry, "summary", view.description)
+    content = _text(entry, "content", text)
+    content.set("type", "text")
+
+
+def _updated(view: LetterView) -> dt.date:
+    return max(view.last_updated or view.letter.date.first_day, view.letter.date.first_day)
+
+
+def _timestamp(day: dt.date) -> str:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).isoformat()
+
+
+def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}")
+    element.text = value
+    return element
+
+
+def _link(parent: ET.Element, href: str, rel: str, kind: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"href": href, "rel": rel, "type": kind})
