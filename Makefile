@@ -17,6 +17,7 @@ help:
 	@echo "make serve      serve the site with live reload on http://127.0.0.1:8000"
 	@echo "make test       validate letters, lint, type-check, build strictly, run all tests"
 	@echo "make test-fast  the same without the slow tests (site builds, browser)"
+	@echo "               (the browser tests need Chromium and npm: see README)"
 	@echo "make build      build the site into site/"
 	@echo "make check      validate letters and registers only"
 	@echo "make workflows  check the GitHub workflows, Dependabot and issue forms (offline)"
@@ -54,7 +55,11 @@ format: $(STAMP)
 test-fast: check lint workflows
 	$(BIN)/python -m pytest -m "not slow"
 
-test: check lint workflows build
+# The browser tests inject axe-core, pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent --ignore-scripts
+
+test: check lint workflows build node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # The GitHub configuration, checked offline: the files against GitHub's schemas

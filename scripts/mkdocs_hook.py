@@ -22,6 +22,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from dearconstituent.gitdates import commit_timestamp, last_changed
 from dearconstituent.publish import data_files, letter_texts
@@ -142,6 +143,13 @@ def on_page_markdown(
 
 
 def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "dc_letter" in page.meta or "dc_page" in page.meta:
+        # Material's "skip to content" link goes to the first entry of the
+        # table of contents; these pages have no headings in their Markdown,
+        # so their one entry is the heading the template writes (id dc-main).
+        page.toc = get_toc(
+            [{"level": 1, "id": "dc-main", "name": page.meta["title"], "children": []}]
+        )
     view = page.meta.get("dc_letter")
     if not isinstance(view, LetterView):
         return html_
@@ -179,6 +187,7 @@ def _letter_meta(view: LetterView) -> dict[str, Any]:
         "template": LETTER_TEMPLATE,
         "title": html.escape(view.title),
         "description": html.escape(view.description),
+        "hide": ["toc"],
         # Search indexes these with the letter's words, so that it is found by
         # its MP, party, constituency, topics and campaign.
         "tags": [html.escape(tag) for tag in search_tags(view)],

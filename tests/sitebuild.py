@@ -17,12 +17,12 @@ BASE = "http://site.test/"
 
 
 def mkdocs_build(
-    config: Path, site: Path, *, strict: bool = True
+    config: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
 
 

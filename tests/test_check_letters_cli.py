@@ -137,3 +137,12 @@ def test_checking_the_repository_changes_nothing() -> None:
     before = snapshot(ROOT / "docs")
     assert run().returncode == 0
     assert snapshot(ROOT / "docs") == before
+
+
+def test_control_characters_in_a_file_cannot_forge_output(archive: Archive) -> None:
+    archive.letter(**{'"x\\nAll 5 files are valid.\\n\\x1b[31m"': "1"})
+    result = run("--docs", archive.docs, cwd=archive.docs.parent)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout
+    assert "All 5 files are valid." not in result.stdout.splitlines()
+    assert "x\\nAll 5 files are valid.\\n\\x1b[31m: unknown field" in result.stdout

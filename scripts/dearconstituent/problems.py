@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -26,15 +27,29 @@ class Problem:
     severity: Severity = "error"
 
     def as_text(self) -> str:
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.severity}: {self.field}: {self.message}{hint}"
+        hint = f" ({_shown(self.hint)})" if self.hint else ""
+        return (
+            f"{_shown(self.path)}:{self.line}: {self.severity}: {_shown(self.field)}: "
+            f"{_shown(self.message)}{hint}"
+        )
 
     def as_github(self) -> str:
-        text = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+        text = f"{_shown(self.field)}: {_shown(self.message)}" + (
+            f" ({_shown(self.hint)})" if self.hint else ""
+        )
         return (
             f"::{self.severity} file={_escape_property(self.path)},line={self.line},"
             f"title={_escape_property('Dear Constituent: ' + self.field)}::{_escape_data(text)}"
         )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(text: str) -> str:
+    # A field name or value from a hostile file must not forge output lines
+    # or send terminal escape codes: control characters are shown escaped.
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _escape_data(text: str) -> str:

@@ -22,6 +22,8 @@ from .errors import SourceError
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[Hashable, ...]
+MAX_DEPTH = 50
+"""Deepest nesting accepted; a register needs four levels."""
 
 
 class TextDateLoader(_Base):  # type: ignore[valid-type,misc]
@@ -117,9 +119,8 @@ def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
     loader = TextDateLoader(text)
     try:
         node = loader.get_single_node()
-        # An alias needs a '*'; most documents have none and skip the walk.
-        if node is not None and "*" in text:
-            _reject_aliases(node, first_line)
+        if node is not None:
+            _check_shape(node, first_line, aliases_possible="*" in text)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -133,32 +134,49 @@ def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
         ) from None
     except (yaml.YAMLError, ValueError, TypeError) as error:
         raise SourceError(f"the YAML cannot be read: {error}", line=first_line) from None
+    except (KeyError, IndexError, AttributeError):
+        # PyYAML's constructors fail this way on a value that does not fit its
+        # explicit tag ("!!bool x", "!!int ''").
+        raise SourceError(
+            "the YAML cannot be read: a value tagged with '!!' is not of that type",
+            line=first_line,
+            hint="remove the '!!' tag: letters and registers need none",
+        ) from None
     finally:
         loader.dispose()
     return LocatedYaml(data, first_line, text, may_have_duplicates=_may_have_duplicates(node, data))
 
 
-def _reject_aliases(root: yaml.Node, offset: int) -> None:
-    """Refuse anchors and aliases: a node reached twice is an alias.
+def _check_shape(root: yaml.Node, offset: int, *, aliases_possible: bool) -> None:
+    """Refuse anchors and aliases, and nesting deeper than MAX_DEPTH levels.
 
     Aliases can make a document refer to itself, or expand exponentially
-    ("billion laughs"); letters and registers have no use for them.
+    ("billion laughs"); deep nesting would exhaust the walks that index a
+    document's lines. Letters and registers need neither. A node reached
+    twice is an alias.
     """
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
-        if id(node) in seen:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
             raise SourceError(
-                "YAML anchors and aliases ('&' and '*') are not allowed",
+                f"the YAML is nested more than {MAX_DEPTH} levels deep",
                 line=offset + node.start_mark.line,
-                hint="write each value out in full",
+                hint="letters and registers need only a few levels",
             )
-        seen.add(id(node))
+        if aliases_possible:
+            if id(node) in seen:
+                raise SourceError(
+                    "YAML anchors and aliases ('&' and '*') are not allowed",
+                    line=offset + node.start_mark.line,
+                    hint="write each value out in full",
+                )
+            seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, depth + 1) for item in node.value)
 
 
 def _index(node: yaml.Node, path: Path_, located: LocatedYaml, offset: int) -> None:

@@ -1,0 +1,106 @@
+"""Driving a real Chromium over the built site, served on 127.0.0.1.
+
+Playwright for Python drives the system's Chromium (``executable_path``), so
+nothing is downloaded at test time: Debian and Ubuntu's ``apt-get install
+chromium`` provides ``/usr/bin/chromium``. ``DC_CHROMIUM`` names another
+binary. axe-core comes from npm (``npm ci``, pinned in package-lock.json).
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from tests.archive import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    """The system's Chromium, or a failure that says what to install."""
+    candidates = [
+        os.environ.get("DC_CHROMIUM"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+        "/snap/bin/chromium",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail(
+        "The browser tests need Chromium and found none. On Debian or Ubuntu: "
+        "`sudo apt-get install chromium`; elsewhere install Chromium or Chrome and set "
+        "DC_CHROMIUM to its path. (`playwright install` is not needed.)"
+    )
+
+
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` in the repository (pinned axe-core)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, with the site's own 404 page for anything missing, like GitHub Pages."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        del format, args
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(str(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def serve(folder: Path, port: int) -> Iterator[str]:
+    """Serve ``folder`` on http://127.0.0.1:<port>/ while the block runs."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), partial(_Handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()

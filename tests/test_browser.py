@@ -1,0 +1,269 @@
+"""The built site in a real Chromium: accessibility, keyboard, privacy, search, print.
+
+Every page type is checked with axe-core against WCAG 2.0, 2.1 and 2.2 A and
+AA, in the light and the dark colour scheme, with zero violations allowed.
+Every request the browser makes must go to the site itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.archive import ROOT
+from tests.browser import CHROMIUM_ARGS, WCAG_TAGS, axe_source, chromium_path, free_port, serve
+from tests.sitebuild import mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+LETTER = "letters/2019/2019-09-alister-jack-mps-not-border-guards/"
+PAGE_TYPES = {
+    "home": "",
+    "letter": LETTER,
+    "mp": "mps/alister-jack/",
+    "mps": "mps/",
+    "constituency": "constituencies/dumfries-and-galloway/",
+    "constituencies": "constituencies/",
+    "topics list": "topics/",
+    "topic": "topics/immigration/",
+    "campaign": "campaigns/mps-not-border-guards/",
+    "campaigns": "campaigns/",
+    "letters list": "letters/",
+    "year": "letters/2019/",
+    "about": "about/",
+    "privacy": "privacy/",
+    "corrections": "corrections/",
+    "add a letter": "add-a-letter/",
+    "data": "data/",
+    "404": "no-such-page/",
+}
+
+
+@dataclass
+class Site:
+    base: str
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    folder = tmp_path_factory.mktemp("browser-site") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", folder, env={"DC_SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    with serve(folder, port) as url:
+        assert url == base
+        yield Site(base)
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(params=["light", "dark"])
+def context(
+    request: pytest.FixtureRequest, browser: Browser, site: Site
+) -> Iterator[BrowserContext]:
+    context = browser.new_context(
+        color_scheme=request.param, viewport={"width": 1280, "height": 900}
+    )
+    context.on("request", lambda request: site.requests.append(request.url))
+    yield context
+    context.close()
+
+
+def visit(context: BrowserContext, site: Site, path: str) -> Page:
+    page = context.new_page()
+    page.goto(site.base + path, wait_until="networkidle")
+    return page
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(content=axe_source())
+    result: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+        }""",
+        WCAG_TAGS,
+    )
+    return result
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_every_page_type_has_no_accessibility_violations(
+    context: BrowserContext, site: Site, kind: str
+) -> None:
+    page = visit(context, site, PAGE_TYPES[kind])
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme in {"default", "slate"}
+    violations = axe_violations(page)
+    assert violations == [], f"{kind} ({scheme}): {violations}"
+
+
+def test_the_dark_scheme_is_used_when_the_reader_prefers_it(browser: Browser, site: Site) -> None:
+    for preference, scheme in (("light", "default"), ("dark", "slate")):
+        context = browser.new_context(color_scheme=preference)  # type: ignore[arg-type]
+        page = context.new_page()
+        page.goto(site.base, wait_until="networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        context.close()
+
+
+def test_the_first_tab_reaches_a_skip_link_to_the_content(browser: Browser, site: Site) -> None:
+    page = browser.new_page()
+    page.goto(site.base + LETTER, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => ({text: document.activeElement.textContent.trim(),
+                                        href: document.activeElement.getAttribute('href')})""")
+    assert focused["text"] == "Skip to content"
+    page.keyboard.press("Enter")
+    target = urlsplit(focused["href"]).fragment
+    assert target == "dc-main"
+    assert page.evaluate("(id) => document.getElementById(id) !== null", target)
+    page.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "letter", "topic", "data", "404"])
+def test_every_control_is_reachable_by_keyboard_with_visible_focus(
+    browser: Browser, site: Site, kind: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site.base + PAGE_TYPES[kind], wait_until="networkidle")
+    controls = page.evaluate(CONTROLS)
+    assert controls > 0
+    unseen: set[str] = set(
+        page.evaluate(
+            "() => [...document.querySelectorAll('[data-dc-control]')]"
+            ".map(e => e.dataset.dcControl)"
+        )
+    )
+    invisible: list[str] = []
+    for _ in range(controls * 2 + 20):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state["control"]:
+            unseen.discard(state["control"])
+            if not state["visible"]:
+                invisible.append(state["describe"])
+        if not unseen:
+            break
+    missing = page.evaluate(
+        "(ids) => ids.map(id => document.querySelector("
+        "`[data-dc-control='${id}']`).outerHTML.slice(0, 120))",
+        sorted(unseen),
+    )
+    assert missing == [], f"{kind}: controls never reached by Tab: {missing}"
+    assert invisible == [], f"{kind}: focus not visible on {invisible}"
+    page.close()
+
+
+CONTROLS = """() => {
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, ' +
+                     '[tabindex]:not([tabindex="-1"])';
+    let count = 0;
+    for (const element of document.querySelectorAll(selector)) {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        const shown = style.visibility !== 'hidden' && style.display !== 'none' &&
+                      box.width > 0 && box.height > 0 && !element.closest('[hidden], [inert]') &&
+                      !element.disabled && element.tabIndex >= 0;
+        if (shown) { element.dataset.dcControl = String(count++); }
+    }
+    return count;
+}"""
+
+FOCUS_STATE = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) { return {control: null}; }
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    const underline = style.textDecorationLine.includes('underline');
+    return {control: element.dataset.dcControl || null,
+            visible: outline || shadow || underline,
+            describe: element.outerHTML.slice(0, 100)};
+}"""
+
+
+def test_no_request_leaves_the_site(browser: Browser, site: Site) -> None:
+    requests: list[str] = []
+    context = browser.new_context()
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in PAGE_TYPES.values():
+        page.goto(site.base + path, wait_until="networkidle")
+    page.goto(site.base, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("Windrush")
+    page.wait_for_selector(".md-search-result__item")
+    context.close()
+    foreign = sorted(
+        {
+            url
+            for url in requests + site.requests
+            if urlsplit(url).netloc != urlsplit(site.base).netloc
+            and urlsplit(url).scheme not in {"data", "blob"}
+        }
+    )
+    assert len(requests) > len(PAGE_TYPES)
+    assert foreign == []
+
+
+@pytest.mark.parametrize("query", ["Windrush", "Dumfries", "Alister Jack", "immigration"])
+def test_search_finds_the_first_letter(browser: Browser, site: Site, query: str) -> None:
+    page = browser.new_page()
+    page.goto(site.base, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+    # Results carry ?h=… so that the page highlights the words searched for.
+    assert any(urlsplit(link).path == f"/{LETTER}" for link in links), links
+    page.close()
+
+
+def test_printing_a_letter_prints_just_the_letter(browser: Browser, site: Site) -> None:
+    page = browser.new_page()
+    page.goto(site.base + LETTER, wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer',
+        '.dc-downloads', '.dc-copy'].map(s => document.querySelector(s))
+        .filter(e => e).map(e => getComputedStyle(e).display)""")
+    assert set(hidden) == {"none"}
+    for shown in (".dc-letter-meta", ".dc-letter-paper", "h1"):
+        assert (
+            page.evaluate(f"getComputedStyle(document.querySelector('{shown}')).display") != "none"
+        )
+    page.close()
+
+
+def test_the_citation_is_copied_with_one_click(browser: Browser, site: Site) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site.base + LETTER, wait_until="networkidle")
+    page.click("[data-dc-copy]")
+    page.wait_for_function("document.getElementById('dc-copy-status').textContent.length > 0")
+    assert page.text_content("#dc-copy-status") == "Citation copied."
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Alister Jack MP, “A Response to the MP's Not Border Guards Campaign”")
+    assert copied.endswith(f"{site.base}{LETTER} (accessed [date]).")
+    context.close()
