@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -27,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from dearconstituent.gitdates import commit_timestamp, last_changed
 from dearconstituent.publish import data_files, letter_texts
 from dearconstituent.render import LetterRenderer
+from dearconstituent.searchindex import SearchIndexError, build_reproducible_search_index
 from dearconstituent.site import (
     GeneratedPage,
     LetterView,
@@ -178,6 +180,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    try:
+        build_reproducible_search_index(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _letter_meta(view: LetterView) -> dict[str, Any]:

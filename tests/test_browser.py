@@ -40,8 +40,10 @@ PAGE_TYPES = {
     "corrections": "corrections/",
     "add a letter": "add-a-letter/",
     "data": "data/",
+    "search": "search/?q=windrush",
     "404": "no-such-page/",
 }
+QUERIES = ["Windrush", "Alister Jack", "Dumfries", "immigration", "Border Guards"]
 
 
 @dataclass
@@ -142,7 +144,7 @@ def test_the_first_tab_reaches_a_skip_link_to_the_content(browser: Browser, site
     page.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "letter", "topic", "data", "404"])
+@pytest.mark.parametrize("kind", ["home", "letter", "topic", "data", "search", "404"])
 def test_every_control_is_reachable_by_keyboard_with_visible_focus(
     browser: Browser, site: Site, kind: str
 ) -> None:
@@ -211,10 +213,7 @@ def test_no_request_leaves_the_site(browser: Browser, site: Site) -> None:
     page = context.new_page()
     for path in PAGE_TYPES.values():
         page.goto(site.base + path, wait_until="networkidle")
-    page.goto(site.base, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.keyboard.type("Windrush")
-    page.wait_for_selector(".md-search-result__item")
+    search_from_the_header(page, site, "Windrush")
     context.close()
     foreign = sorted(
         {
@@ -225,19 +224,106 @@ def test_no_request_leaves_the_site(browser: Browser, site: Site) -> None:
         }
     )
     assert len(requests) > len(PAGE_TYPES)
+    assert any("/pagefind/" in url for url in requests)
     assert foreign == []
 
 
-@pytest.mark.parametrize("query", ["Windrush", "Dumfries", "Alister Jack", "immigration"])
-def test_search_finds_the_first_letter(browser: Browser, site: Site, query: str) -> None:
+def search_from_the_header(page: Page, site: Site, words: str) -> list[str]:
+    page.goto(site.base + LETTER, wait_until="networkidle")
+    page.fill("#dc-header-q", words)
+    page.press("#dc-header-q", "Enter")
+    page.wait_for_selector(".dc-result")
+    return result_paths(page)
+
+
+def result_paths(page: Page) -> list[str]:
+    links = page.eval_on_selector_all(".dc-result__title a", "as => as.map(a => a.href)")
+    return [urlsplit(link).path for link in links]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_search_page_finds_the_first_letter(browser: Browser, site: Site, query: str) -> None:
     page = browser.new_page()
-    page.goto(site.base, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item")
-    links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
-    # Results carry ?h=… so that the page highlights the words searched for.
-    assert any(urlsplit(link).path == f"/{LETTER}" for link in links), links
+    page.goto(site.base + "search/?q=" + query.replace(" ", "+"), wait_until="networkidle")
+    page.wait_for_selector(".dc-result")
+    assert f"/{LETTER}" in result_paths(page)
+    row = page.text_content(".dc-result__meta") or ""
+    assert " ".join(row.split()) == (
+        "Alister Jack, Conservative, MP for Dumfries and Galloway · September 2019"
+    )
+    marks = page.eval_on_selector_all(
+        ".dc-result__excerpt mark", "ms => ms.map(m => m.textContent)"
+    )
+    assert marks
+    page.close()
+
+
+def test_the_header_box_leads_to_the_same_search(browser: Browser, site: Site) -> None:
+    page = browser.new_page()
+    assert search_from_the_header(page, site, "Windrush") == [f"/{LETTER}"]
+    assert urlsplit(page.url).path == "/search/"
+    assert urlsplit(page.url).query == "q=Windrush"
+    page.close()
+
+
+def test_the_facets_are_exactly_the_six(browser: Browser, site: Site) -> None:
+    page = browser.new_page()
+    page.goto(site.base + "search/", wait_until="networkidle")
+    facets = page.evaluate(
+        """async (url) => {
+        const pagefind = await import(url);
+        return await pagefind.filters(); }""",
+        site.base + "pagefind/pagefind.js",
+    )
+    assert sorted(facets) == ["campaign", "constituency", "mp", "party", "topic", "year"]
+    assert facets["mp"] == {"Alister Jack": 1}
+    assert facets["year"] == {"2019": 1}
+    page.close()
+
+
+def test_the_address_is_the_state_both_ways(browser: Browser, site: Site) -> None:
+    page = browser.new_page()
+    page.goto(
+        site.base + "search/?q=windrush&topic=immigration&party=Conservative",
+        wait_until="networkidle",
+    )
+    page.wait_for_selector(".dc-result")
+    assert page.input_value("#dc-search-q") == "windrush"
+    assert page.input_value("#dc-filter-topic") == "Immigration"
+    assert page.input_value("#dc-filter-party") == "Conservative"
+    page.wait_for_selector("#dc-filter-mp option[value='Alister Jack']", state="attached")
+    page.select_option("#dc-filter-mp", "Alister Jack")
+    page.wait_for_function("location.search.includes('mp=')")
+    assert dict(part.split("=") for part in urlsplit(page.url).query.split("&")) == {
+        "q": "windrush",
+        "topic": "Immigration",
+        "party": "Conservative",
+        "mp": "Alister+Jack",
+    }
+    page.fill("#dc-search-q", "home office")
+    page.wait_for_function("location.search.startsWith('?q=home+office')")
+    page.wait_for_function(
+        "document.getElementById('dc-search-status').textContent.includes('home office')"
+    )
+    page.select_option("#dc-filter-topic", "")
+    page.wait_for_function("!location.search.includes('topic=')")
+    page.close()
+
+
+def test_filters_without_words_lead_to_the_browse_pages(browser: Browser, site: Site) -> None:
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site.base + "search/?topic=Immigration&mp=Alister+Jack", wait_until="networkidle")
+    links = page.eval_on_selector_all(
+        "#dc-search-browse-links a", "as => as.map(a => [a.textContent, a.href])"
+    )
+    assert links == [
+        ["Everything on Immigration", site.base + "topics/immigration/"],
+        ["Every letter from Alister Jack", site.base + "mps/alister-jack/"],
+    ]
+    assert page.is_visible("#dc-search-browse")
+    assert not [url for url in requests if "/pagefind/" in url and not url.endswith(".js")]
     page.close()
 
 

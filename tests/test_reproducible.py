@@ -174,7 +174,7 @@ def test_the_build_covers_every_kind_of_output(
         "index.html",
         "sitemap.xml",
         "sitemap.xml.gz",
-        "search/search_index.json",
+        "pagefind/pagefind-entry.json",
         "letters.json",
         "letters.schema.json",
         "letters.csv",
@@ -186,6 +186,8 @@ def test_the_build_covers_every_kind_of_output(
         assert name in first, name
     assert any(name.startswith("letters/2") and name.endswith(".txt") for name in first)
     assert any(name.startswith("mps/") and name.endswith("/feed.xml") for name in first)
+    assert any(name.startswith("pagefind/fragment/") for name in first)
+    assert any(name.startswith("pagefind/index/") for name in first)
 
 
 def test_the_dates_in_a_build_come_from_git_never_from_the_clock(

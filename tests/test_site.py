@@ -96,22 +96,27 @@ def test_letters_are_not_in_the_navigation(site: BuiltSite) -> None:
     assert not any("2019-09-alister-jack" in href for href in nav_links)
 
 
-def test_search_indexes_the_letter_with_its_metadata(site: BuiltSite) -> None:
-    index = site.json("search/search_index.json")
-    assert isinstance(index, dict)
-    [entry] = [doc for doc in index["docs"] if doc["location"] == LETTER]
-    for word in ("Windrush", "Dumfries", "Alister Jack", "Home Office"):
-        assert word in entry["text"]
-    assert entry["tags"] == [
-        "Alister Jack",
-        "Conservative",
-        "Dumfries and Galloway",
-        "Immigration",
-        "MPs Not Border Guards",
-    ]
-    assert "tags" in index["config"]["fields"]
-    generated = [doc["location"] for doc in index["docs"] if doc["location"].startswith("mps/")]
-    assert generated == []
+def test_search_indexes_the_letter_with_its_facets_and_fields(site: BuiltSite) -> None:
+    page = site.html(LETTER)
+    body = page[page.index("data-pagefind-body") :]
+    for facet, value in (
+        ("mp", "Alister Jack"),
+        ("party", "Conservative"),
+        ("constituency", "Dumfries and Galloway"),
+        ("topic", "Immigration"),
+        ("campaign", "MPs Not Border Guards"),
+        ("year", "2019"),
+    ):
+        assert re.search(rf'data-pagefind-filter="{facet}"[^>]*>{value}<', body), facet
+    for field in ("mp", "party", "constituency", "date"):
+        assert f'data-pagefind-meta="{field}"' in body
+    assert 'data-pagefind-sort="date[datetime]"' in body
+    assert "Windrush" in body
+    entry = site.json("pagefind/pagefind-entry.json")
+    assert entry["version"] == "1.5.2"
+    assert not (site.root / "search" / "search_index.json").exists()
+    for url in ("", "mps/alister-jack/", "topics/", "letters/2019/", "search/"):
+        assert "data-pagefind-body" not in site.html(url), url
 
 
 def test_sharing_metadata_is_present(site: BuiltSite) -> None:

@@ -22,6 +22,15 @@ PAGE_SIZE = 100
 LATEST = 10
 """Letters shown on the home page and per year on the letters index."""
 DESCRIPTION_LIMIT = 160
+FACETS = (
+    ("topic", "Topic"),
+    ("mp", "MP"),
+    ("party", "Party"),
+    ("constituency", "Constituency"),
+    ("campaign", "Campaign"),
+    ("year", "Year"),
+)
+"""Search's facets: their names are the data-pagefind-filter names on letter pages."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,16 @@ def build_site(
     _add_topics(site, views, registers)
     _add_campaigns(site, views, registers)
     site.home = _home(views, registers)
+    site.add(
+        GeneratedPage(
+            src_uri="search/index.md",
+            template="dc/search.html",
+            title="Search",
+            description="Search the words of every letter, and narrow by topic, MP, party, "
+            "constituency, campaign and year.",
+            data={"facets": [{"name": name, "label": label} for name, label in FACETS]},
+        )
+    )
     return site
 
 

@@ -1,0 +1,265 @@
+/* Dear Constituent: the search page, on Pagefind.
+ *
+ * The address is the state: /search/?q=windrush&topic=Immigration&party=Conservative.
+ * It is read when the page opens and written back (replaceState) as the
+ * reader types or narrows, so a search is a link that can be shared. Only a
+ * query is ever searched: a filter without words would make Pagefind fetch
+ * its whole index, so filters alone lead to the browse pages instead.
+ */
+(function () {
+  "use strict";
+
+  var FACETS = ["topic", "mp", "party", "constituency", "campaign", "year"];
+  var PAGE = 20;
+
+  /* The site's slugs (dearconstituent.slugs.slugify), for links to browse pages. */
+  function slugify(text) {
+    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/&/g, " and ").replace(/['\u2019\u2018`]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* Pagefind's excerpts mark the words found with <mark>; keep that, and
+     nothing else, as markup. */
+  function excerptInto(element, html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    element.textContent = "";
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        element.appendChild(mark);
+      } else {
+        element.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function Search(form) {
+    this.form = form;
+    this.query = form.querySelector("#dc-search-q");
+    this.selects = {};
+    FACETS.forEach(function (name) {
+      this.selects[name] = form.querySelector("[data-dc-facet='" + name + "']");
+    }, this);
+    this.status = document.getElementById("dc-search-status");
+    this.results = document.getElementById("dc-search-results");
+    this.more = document.getElementById("dc-search-more");
+    this.browse = document.getElementById("dc-search-browse");
+    this.browseLinks = document.getElementById("dc-search-browse-links");
+    this.template = document.getElementById("dc-search-result");
+    this.base = new URL(form.getAttribute("data-base"), location.href);
+    this.wanted = {};
+    this.found = [];
+    this.shown = 0;
+    this.engine = null;
+    this.facetsLoaded = false;
+  }
+
+  Search.prototype.start = function () {
+    var params = new URLSearchParams(location.search);
+    this.query.value = params.get("q") || "";
+    FACETS.forEach(function (name) {
+      if (params.get(name)) { this.wanted[name] = params.get(name); }
+    }, this);
+    var self = this;
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.run();
+    });
+    this.query.addEventListener("input", function () { self.run(); });
+    FACETS.forEach(function (name) {
+      self.selects[name].addEventListener("change", function () {
+        if (self.selects[name].value) { self.wanted[name] = self.selects[name].value; }
+        else { delete self.wanted[name]; }
+        self.run();
+      });
+    });
+    this.more.addEventListener("click", function () { self.showMore(); });
+    this.run();
+  };
+
+  Search.prototype.load = function () {
+    if (!this.engine) {
+      var url = new URL(this.form.getAttribute("data-pagefind"), location.href);
+      this.engine = import(url.href).then(function (pagefind) {
+        return pagefind.options({ excerptLength: 30 }).then(function () { return pagefind; });
+      });
+    }
+    return this.engine;
+  };
+
+  Search.prototype.writeAddress = function (words) {
+    var params = new URLSearchParams();
+    if (words) { params.set("q", words); }
+    FACETS.forEach(function (name) {
+      if (this.wanted[name]) { params.set(name, this.wanted[name]); }
+    }, this);
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
+  };
+
+  Search.prototype.run = function () {
+    var words = this.query.value.trim();
+    this.writeAddress(words);
+    if (!words) {
+      this.showBrowse();
+      return;
+    }
+    this.browse.hidden = true;
+    var self = this;
+    this.load().then(function (pagefind) {
+      return pagefind.debouncedSearch(words, { filters: self.filters() }, 200);
+    }).then(function (search) {
+      if (search === null) { return; }  /* a newer search took over */
+      self.settle(search, words);
+    }).catch(function () {
+      self.status.textContent = "The search could not be loaded. Browse by topic, MP or year instead.";
+    });
+  };
+
+  Search.prototype.filters = function () {
+    var filters = {};
+    FACETS.forEach(function (name) {
+      if (this.wanted[name]) { filters[name] = this.wanted[name]; }
+    }, this);
+    return filters;
+  };
+
+  Search.prototype.settle = function (search, words) {
+    if (this.matchWanted(search.totalFilters || {})) {
+      this.run();  /* searched with a value spelt unlike the index's: again, spelt right */
+      return;
+    }
+    this.fillFacets(search.filters || {});
+    this.loadFacets(words);
+    this.found = search.results;
+    this.shown = 0;
+    this.results.textContent = "";
+    var count = search.results.length;
+    var narrowed = Object.keys(this.wanted).length ? " (narrowed)" : "";
+    this.status.textContent = count === 0
+      ? "No letters match \u201c" + words + "\u201d" + narrowed + "."
+      : (count === 1 ? "1 letter matches" : count + " letters match") +
+        " \u201c" + words + "\u201d" + narrowed + ".";
+    this.showMore();
+  };
+
+  /* Values in the address may differ in case from the index's ("immigration"
+     for "Immigration"): take the index's spelling. */
+  Search.prototype.matchWanted = function (all) {
+    var changed = false;
+    FACETS.forEach(function (name) {
+      var value = this.wanted[name];
+      if (!value || !all[name]) { return; }
+      var match = Object.keys(all[name]).filter(function (known) {
+        return known.toLowerCase() === value.toLowerCase();
+      })[0];
+      if (match && match !== value) {
+        this.wanted[name] = match;
+        changed = true;
+      }
+    }, this);
+    return changed;
+  };
+
+  /* Pagefind counts only the facets whose index it has fetched. After the
+     first results are shown, fetch them all (once), then count again. */
+  Search.prototype.loadFacets = function (words) {
+    if (this.facetsLoaded) { return; }
+    this.facetsLoaded = true;
+    var self = this;
+    this.load().then(function (pagefind) {
+      return pagefind.filters().then(function () {
+        return pagefind.search(words, { filters: self.filters() });
+      });
+    }).then(function (search) {
+      if (self.query.value.trim() === words) { self.fillFacets(search.filters || {}); }
+    });
+  };
+
+  Search.prototype.fillFacets = function (counts) {
+    FACETS.forEach(function (name) {
+      var select = this.selects[name];
+      var values = counts[name] || {};
+      var chosen = this.wanted[name] || "";
+      var keys = Object.keys(values).filter(function (key) { return values[key] > 0 || key === chosen; });
+      keys.sort(function (a, b) { return (values[b] || 0) - (values[a] || 0) || a.localeCompare(b); });
+      while (select.options.length > 1) { select.remove(1); }
+      keys.forEach(function (key) {
+        var option = document.createElement("option");
+        option.value = key;
+        option.textContent = key + " (" + (values[key] || 0) + ")";
+        select.appendChild(option);
+      });
+      if (chosen && keys.indexOf(chosen) < 0) {
+        var kept = document.createElement("option");
+        kept.value = chosen;
+        kept.textContent = chosen + " (0)";
+        select.appendChild(kept);
+      }
+      select.value = chosen;
+    }, this);
+  };
+
+  Search.prototype.showMore = function () {
+    var batch = this.found.slice(this.shown, this.shown + PAGE);
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= this.found.length;
+    var self = this;
+    Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      pages.forEach(function (data) { self.results.appendChild(self.row(data)); });
+    });
+  };
+
+  Search.prototype.row = function (data) {
+    var row = this.template.content.firstElementChild.cloneNode(true);
+    var link = row.querySelector(".dc-result__title a");
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    row.querySelectorAll("[data-field]").forEach(function (field) {
+      field.textContent = data.meta[field.getAttribute("data-field")] || "";
+    });
+    excerptInto(row.querySelector(".dc-result__excerpt"), data.excerpt || "");
+    return row;
+  };
+
+  Search.prototype.showBrowse = function () {
+    this.status.textContent = "";
+    this.results.textContent = "";
+    this.more.hidden = true;
+    this.browse.hidden = false;
+    this.browseLinks.textContent = "";
+    var pages = {
+      topic: ["topics/", "Everything on "],
+      mp: ["mps/", "Every letter from "],
+      constituency: ["constituencies/", "Every letter from the MPs for "],
+      campaign: ["campaigns/", "Every reply to "],
+      year: ["letters/", "Every letter from "]
+    };
+    FACETS.forEach(function (name) {
+      var value = this.wanted[name];
+      if (!value || !pages[name]) { return; }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = new URL(pages[name][0] + slugify(value) + "/", this.base).href;
+      link.textContent = pages[name][1] + value;
+      item.appendChild(link);
+      this.browseLinks.appendChild(item);
+    }, this);
+  };
+
+  function start() {
+    var form = document.getElementById("dc-search");
+    if (form && !form.dataset.dcStarted) {
+      form.dataset.dcStarted = "yes";
+      new Search(form).start();
+    }
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(start);
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+})();
