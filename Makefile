@@ -80,6 +80,7 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_search.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis

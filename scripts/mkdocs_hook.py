@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -28,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from dearconstituent.gitdates import commit_timestamp, last_changed
 from dearconstituent.publish import data_files, letter_texts
 from dearconstituent.render import LetterRenderer
-from dearconstituent.searchindex import SearchIndexError, build_reproducible_search_index
+from dearconstituent.searchindex import BUNDLE, SearchDocuments, SearchIndexError
 from dearconstituent.site import (
     GeneratedPage,
     LetterView,
@@ -50,6 +51,8 @@ TITLE_MARKER = "\ue000DC-TITLE\ue000"
 """A title no letter can have: a private-use character the validator refuses."""
 HOME_TEMPLATE = "dc/home.html"
 LETTER_CONTENT = "partials/dc/letter-content.html"
+LETTER_META = "partials/dc/letter-meta.html"
+SEARCH_DOCUMENT = "partials/dc/search-document.html"
 
 
 @dataclass
@@ -58,6 +61,7 @@ class BuildState:
     site: Site
     renderer: LetterRenderer
     texts: dict[str, str]
+    search: SearchDocuments
     env: jinja2.Environment | None = None
     fragments: dict[str, str] = field(default_factory=dict)
 
@@ -109,7 +113,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, source in GUIDES.items():
         files.append(File.generated(config, uri, content=source.read_text(encoding="utf-8")))
     state = BuildState(
-        report=report, site=site, renderer=LetterRenderer(), texts=letter_texts(site)
+        report=report,
+        site=site,
+        renderer=LetterRenderer(),
+        texts=letter_texts(site),
+        search=SearchDocuments(beside=Path(config.site_dir).parent),
     )
     setattr(config, STATE, state)
     return files
@@ -119,8 +127,11 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     # Letter pages share their navigation and footer with every page as deep
     # as they are; rendering those once per build, not once per letter, saves
     # a good part of the build (see BENCHMARKS.md).
-    env.globals["dc_fragment"] = _state(config).fragment
-    env.globals["dc_titled_fragment"] = _state(config).titled_fragment
+    state = _state(config)
+    env.globals["dc_fragment"] = state.fragment
+    env.globals["dc_titled_fragment"] = state.titled_fragment
+    # Every page's content exists now: Pagefind indexes while the templates render.
+    state.search.start(Path(config.site_dir) / BUNDLE)
     return env
 
 
@@ -154,15 +165,27 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
         )
     view = page.meta.get("dc_letter")
     if not isinstance(view, LetterView):
+        if not page.meta.get("dc_page") and not page.is_homepage:
+            _add_search_document(page, config, html_, None)
         return html_
-    # The metadata panel is part of the content so that search indexes the MP,
-    # the constituency, the topics and the campaign with the letter's words.
     page.meta["dc_jsonld"] = letter_jsonld(view, url=page.canonical_url, site_name=config.site_name)
     parts = _state(config).renderer.render(view.letter.body)
-    template = _environment(config).get_template(LETTER_CONTENT)
-    return template.render(
-        letter=view, parts=parts, page=page, config=config, base_url=_base_url(page)
-    )
+    environment = _environment(config)
+    context = {"letter": view, "page": page, "config": config, "base_url": _base_url(page)}
+    # The panel is rendered once, for the page and for search alike.
+    panel = environment.get_template(LETTER_META).render(context)
+    page.meta["dc_panel"] = Markup(panel)
+    content = environment.get_template(LETTER_CONTENT).render(context, parts=parts)
+    _add_search_document(page, config, content, view, panel)
+    return content
+
+
+def _add_search_document(
+    page: Page, config: MkDocsConfig, content: str, view: LetterView | None, panel: str = ""
+) -> None:
+    template = _environment(config).get_template(SEARCH_DOCUMENT)
+    document = template.render(letter=view, panel=panel, content=content, page=page)
+    _state(config).search.add(page.url, document)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -181,7 +204,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     try:
-        build_reproducible_search_index(site_dir)
+        log.info("Pagefind: %s", state.search.finish())
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

@@ -291,6 +291,8 @@ def test_the_address_is_the_state_both_ways(browser: Browser, site: Site) -> Non
     assert page.input_value("#dc-search-q") == "windrush"
     assert page.input_value("#dc-filter-topic") == "Immigration"
     assert page.input_value("#dc-filter-party") == "Conservative"
+    assert page.eval_on_selector_all("#dc-filter-mp option", "os => os.length") == 1
+    page.focus("#dc-filter-mp")  # the counts of every facet load when the reader narrows
     page.wait_for_selector("#dc-filter-mp option[value='Alister Jack']", state="attached")
     page.select_option("#dc-filter-mp", "Alister Jack")
     page.wait_for_function("location.search.includes('mp=')")
@@ -307,6 +309,8 @@ def test_the_address_is_the_state_both_ways(browser: Browser, site: Site) -> Non
     )
     page.select_option("#dc-filter-topic", "")
     page.wait_for_function("!location.search.includes('topic=')")
+    page.select_option("#dc-search-order", "newest")
+    page.wait_for_function("location.search.endsWith('sort=newest')")
     page.close()
 
 
@@ -353,3 +357,37 @@ def test_the_citation_is_copied_with_one_click(browser: Browser, site: Site) -> 
     assert copied.startswith("Alister Jack MP, “A Response to the MP's Not Border Guards Campaign”")
     assert copied.endswith(f"{site.base}{LETTER} (accessed [date]).")
     context.close()
+
+
+def test_a_query_fetches_the_facet_counts_only_to_narrow(browser: Browser, site: Site) -> None:
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    page.goto(site.base + "search/?q=windrush", wait_until="networkidle")
+    page.wait_for_selector(".dc-result")
+    assert not [path for path in requests if "/pagefind/filter/" in path]
+    assert not [path for path in requests if path.endswith("pagefind-worker.js")]
+    page.focus("#dc-filter-party")
+    page.wait_for_selector("#dc-filter-party option[value='Conservative']", state="attached")
+    assert [path for path in requests if "/pagefind/filter/" in path]
+    page.close()
+
+
+def test_results_link_right_when_the_site_lives_under_a_path(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # GitHub Pages serves the archive under /dear-constituent/: result links
+    # must carry that path too.
+    port = free_port()
+    parent = tmp_path_factory.mktemp("under-a-path")
+    base = f"http://127.0.0.1:{port}/dear-constituent/"
+    result = mkdocs_build(
+        ROOT / "mkdocs.yml", parent / "dear-constituent", env={"DC_SITE_URL": base}
+    )
+    assert result.returncode == 0, result.stderr
+    with serve(parent, port):
+        page = browser.new_page()
+        page.goto(base + "search/?q=windrush", wait_until="networkidle")
+        page.wait_for_selector(".dc-result")
+        assert result_paths(page) == [f"/dear-constituent/{LETTER}"]
+        page.close()

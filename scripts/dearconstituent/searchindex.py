@@ -17,8 +17,12 @@ import gzip
 import hashlib
 import json
 import logging
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -37,33 +41,90 @@ class SearchIndexError(DearConstituentError):
     """Pagefind could not index the site."""
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Index the built site at ``site_dir`` into ``site_dir/pagefind``."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE,
-        "--silent",
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
-    except (OSError, subprocess.SubprocessError) as error:
-        raise SearchIndexError(f"Pagefind could not run: {error}") from None
-    if result.returncode != 0:
-        raise SearchIndexError(
-            f"Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}"
-        )
+class SearchDocuments:
+    """The pages to index, written as they are rendered, indexed while the site builds.
+
+    Each page worth searching is written here as a small document holding
+    just what search should see (the letter, its title and metadata, with
+    Pagefind's attributes). Pagefind indexes that folder in a process of its
+    own, started once every page's content exists, so it works on the other
+    core while the site's templates are rendered; ``finish`` waits for it.
+    """
+
+    def __init__(self, beside: Path) -> None:
+        # Beside the site rather than in the system's temporary folder, which
+        # can be a much slower disk: a thousand small files show the difference.
+        beside.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=".dc-search-", dir=beside))
+        self._process: subprocess.Popen[str] | None = None
+        self._output: Path | None = None
+        # A build that fails half-way never calls finish(): the documents go
+        # when this object does, or when the process exits.
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
+
+    def add(self, url: str, html: str) -> None:
+        """Add the document for the page at site-relative ``url`` (``letters/…/``)."""
+        path = self.folder / url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+
+    def start(self, output: Path) -> None:
+        """Start indexing into ``output`` (the site's ``pagefind`` folder)."""
+        self._output = output
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(self.folder),
+            "--output-path",
+            str(output),
+        ]
+        try:
+            self._process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+        except OSError as error:
+            self.close()
+            raise SearchIndexError(f"Pagefind could not run: {error}") from None
+
+    def finish(self) -> str:
+        """Wait for the index, make its files reproducible, clean up; say what was indexed."""
+        try:
+            if self._process is None or self._output is None:
+                raise SearchIndexError("the search index was never started")
+            output, _ = self._process.communicate(timeout=600)
+            if self._process.returncode != 0:
+                raise SearchIndexError(
+                    f"Pagefind failed ({self._process.returncode}): {output.strip()}"
+                )
+            make_reproducible(self._output)
+        finally:
+            self.close()
+        return summary(output)
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs, and remove the documents."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._cleanup()
 
 
-def build_reproducible_search_index(site_dir: Path) -> None:
-    """Index the site with Pagefind, then put its files in a stable order."""
-    build_search_index(site_dir)
+def summary(output: str) -> str:
+    """``1005 pages indexed for search in 0.9 s``, from Pagefind's own report."""
+    pages = re.search(r"Indexed (\d+) pages?", output)
+    seconds = re.search(r"Finished in ([\d.]+) seconds", output)
+    return (
+        f"{pages.group(1) if pages else '?'} pages indexed for search in "
+        f"{float(seconds.group(1)) if seconds else float('nan'):.2f} s"
+    )
+
+
+def make_reproducible(bundle: Path) -> None:
+    """Put Pagefind's output in a stable order, or say that its form is unknown."""
     try:
-        make_deterministic(site_dir / BUNDLE)
+        make_deterministic(bundle)
     except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
         raise SearchIndexError(
             f"Pagefind's output is not in the form this project knows ({error}); "

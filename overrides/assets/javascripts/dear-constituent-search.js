@@ -5,12 +5,17 @@
  * reader types or narrows, so a search is a link that can be shared. Only a
  * query is ever searched: a filter without words would make Pagefind fetch
  * its whole index, so filters alone lead to the browse pages instead.
+ *
+ * What a query costs the reader is kept small (see BENCHMARKS.md): Pagefind
+ * runs without its worker (one script fewer), results come ten at a time,
+ * and the counts for every facet are fetched only when the reader goes to
+ * narrow the results.
  */
 (function () {
   "use strict";
 
   var FACETS = ["topic", "mp", "party", "constituency", "campaign", "year"];
-  var PAGE = 20;
+  var PAGE = 10;
 
   /* The site's slugs (dearconstituent.slugs.slugify), for links to browse pages. */
   function slugify(text) {
@@ -48,6 +53,8 @@
     this.browse = document.getElementById("dc-search-browse");
     this.browseLinks = document.getElementById("dc-search-browse-links");
     this.template = document.getElementById("dc-search-result");
+    this.order = form.querySelector("#dc-search-order");
+    this.facets = form.querySelector(".dc-search__filters");
     this.base = new URL(form.getAttribute("data-base"), location.href);
     this.wanted = {};
     this.found = [];
@@ -76,14 +83,22 @@
       });
     });
     this.more.addEventListener("click", function () { self.showMore(); });
+    this.order.value = params.get("sort") === "newest" ? "newest" : "";
+    this.order.addEventListener("change", function () { self.run(); });
+    ["focusin", "pointerdown"].forEach(function (kind) {
+      self.facets.addEventListener(kind, function () { self.loadFacets(); });
+    });
     this.run();
   };
 
   Search.prototype.load = function () {
     if (!this.engine) {
       var url = new URL(this.form.getAttribute("data-pagefind"), location.href);
+      /* Result addresses are paths from the site's root, wherever it is served. */
+      var baseUrl = new URL(this.form.getAttribute("data-base"), location.href).pathname;
       this.engine = import(url.href).then(function (pagefind) {
-        return pagefind.options({ excerptLength: 30 }).then(function () { return pagefind; });
+        return pagefind.options({ excerptLength: 30, noWorker: true, baseUrl: baseUrl })
+          .then(function () { return pagefind; });
       });
     }
     return this.engine;
@@ -95,6 +110,7 @@
     FACETS.forEach(function (name) {
       if (this.wanted[name]) { params.set(name, this.wanted[name]); }
     }, this);
+    if (this.order.value) { params.set("sort", this.order.value); }
     var search = params.toString();
     history.replaceState(null, "", location.pathname + (search ? "?" + search : ""));
   };
@@ -109,13 +125,19 @@
     this.browse.hidden = true;
     var self = this;
     this.load().then(function (pagefind) {
-      return pagefind.debouncedSearch(words, { filters: self.filters() }, 200);
+      return pagefind.debouncedSearch(words, self.searchOptions(), 200);
     }).then(function (search) {
       if (search === null) { return; }  /* a newer search took over */
       self.settle(search, words);
     }).catch(function () {
       self.status.textContent = "The search could not be loaded. Browse by topic, MP or year instead.";
     });
+  };
+
+  Search.prototype.searchOptions = function () {
+    var options = { filters: this.filters() };
+    if (this.order.value === "newest") { options.sort = { date: "desc" }; }
+    return options;
   };
 
   Search.prototype.filters = function () {
@@ -132,7 +154,6 @@
       return;
     }
     this.fillFacets(search.filters || {});
-    this.loadFacets(words);
     this.found = search.results;
     this.shown = 0;
     this.results.textContent = "";
@@ -165,13 +186,14 @@
 
   /* Pagefind counts only the facets whose index it has fetched. After the
      first results are shown, fetch them all (once), then count again. */
-  Search.prototype.loadFacets = function (words) {
-    if (this.facetsLoaded) { return; }
+  Search.prototype.loadFacets = function () {
+    var words = this.query.value.trim();
+    if (this.facetsLoaded || !words) { return; }
     this.facetsLoaded = true;
     var self = this;
     this.load().then(function (pagefind) {
       return pagefind.filters().then(function () {
-        return pagefind.search(words, { filters: self.filters() });
+        return pagefind.search(words, self.searchOptions());
       });
     }).then(function (search) {
       if (self.query.value.trim() === words) { self.fillFacets(search.filters || {}); }
