@@ -10,10 +10,10 @@ message (hint)`` and a summary. Exit status: 0 when everything is valid,
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from dearconstituent.cli import add_archive_options
 from dearconstituent.problems import format_problems, summary_line
 from dearconstituent.validate import check_archive
 
@@ -38,19 +38,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         default="text",
         help="text lines (default), GitHub annotations, or JSON",
     )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=os.cpu_count() or 1,
-        metavar="N",
-        help="processes to check a large archive with (default: one per core)",
-    )
-    parser.add_argument(
-        "--docs",
-        type=Path,
-        default=ROOT / "docs",
-        help="the docs folder holding letters/ and _data/ (default: %(default)s)",
-    )
+    add_archive_options(parser, docs=ROOT / "docs")
     return parser.parse_args(argv)
 
 

@@ -1,9 +1,12 @@
 """MkDocs hook: the thin adapter between MkDocs and the ``dearconstituent`` package.
 
 Each event hands MkDocs' objects to the package and puts the package's answer
-back: validation and the site structure in ``on_files``, letter and generated
-page data in ``on_page_markdown``, the letter's metadata panel in
-``on_page_content``. All state of a build lives on that build's config, so
+back: validation and the site structure in ``on_files`` (where shared-text
+detection starts, in a child process when the build has the machine to
+itself), letter and generated page data in ``on_page_markdown``, the letter's
+metadata panel and content in ``on_page_content``, the shared texts once
+detection is done in ``on_env``, and each page's final data in
+``on_page_context``. All state of a build lives on that build's config, so
 nothing leaks from one ``mkdocs serve`` rebuild into the next.
 """
 
@@ -26,10 +29,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from dearconstituent.background import Pending, run
 from dearconstituent.gitdates import commit_timestamp, last_changed
 from dearconstituent.publish import data_files, letter_texts
 from dearconstituent.render import LetterRenderer
 from dearconstituent.searchindex import BUNDLE, SearchDocuments, SearchIndexError
+from dearconstituent.sharedsite import add_shared_texts
+from dearconstituent.sharedtext import Templates, find_templates
 from dearconstituent.site import (
     GeneratedPage,
     LetterView,
@@ -62,6 +68,7 @@ class BuildState:
     renderer: LetterRenderer
     texts: dict[str, str]
     search: SearchDocuments
+    templates: Pending[Templates]
     env: jinja2.Environment | None = None
     fragments: dict[str, str] = field(default_factory=dict)
 
@@ -108,6 +115,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path in sorted({problem.path for problem in report.errors}):
         _drop_invalid_letter(files, docs, path)
     site = build_site(report.letters, report.registers, last_updated=last_changed(docs))
+    # Shared-text detection runs beside MkDocs while it reads the pages; its
+    # pages are made now, empty, and filled in on_env (see sharedsite).
+    letters = report.letters
+    templates = run(lambda: find_templates(letters), background=jobs > 1)
+    add_shared_texts(site, Templates())
     for page in site.pages.values():
         files.append(File.generated(config, page.src_uri, content=""))
     for uri, source in GUIDES.items():
@@ -118,6 +130,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         renderer=LetterRenderer(),
         texts=letter_texts(site),
         search=SearchDocuments(beside=Path(config.site_dir).parent),
+        templates=templates,
     )
     setattr(config, STATE, state)
     return files
@@ -128,6 +141,7 @@ def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> ji
     # as they are; rendering those once per build, not once per letter, saves
     # a good part of the build (see BENCHMARKS.md).
     state = _state(config)
+    add_shared_texts(state.site, state.templates.result())
     env.globals["dc_fragment"] = state.fragment
     env.globals["dc_titled_fragment"] = state.titled_fragment
     # Every page's content exists now: Pagefind indexes while the templates render.
@@ -178,6 +192,20 @@ def on_page_content(html_: str, *, page: Page, config: MkDocsConfig, files: File
     content = environment.get_template(LETTER_CONTENT).render(context, parts=parts)
     _add_search_document(page, config, content, view, panel)
     return content
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    # Shared texts are known only from on_env: pages read before then get
+    # their final data here, as they are rendered.
+    site = _state(config).site
+    uri = page.file.src_uri
+    if "dc_letter" in page.meta:
+        page.meta["dc_shared"] = site.shared.get(uri)
+    elif (generated := site.pages.get(uri)) is not None:
+        page.meta.update(_generated_meta(generated))
+    return context
 
 
 def _add_search_document(

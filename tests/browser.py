@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.archive import ROOT
 
@@ -104,3 +106,19 @@ def serve(folder: Path, port: int) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.0, 2.1 and 2.2 A and AA violations on ``page``, as plain data."""
+    page.add_script_tag(content=axe_source())
+    result: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+        }""",
+        WCAG_TAGS,
+    )
+    return result

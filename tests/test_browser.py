@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from tests.archive import ROOT
-from tests.browser import CHROMIUM_ARGS, WCAG_TAGS, axe_source, chromium_path, free_port, serve
+from tests.browser import CHROMIUM_ARGS, axe_violations, chromium_path, free_port, serve
 from tests.sitebuild import mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -40,6 +39,8 @@ PAGE_TYPES = {
     "corrections": "corrections/",
     "add a letter": "add-a-letter/",
     "data": "data/",
+    "shared texts": "shared-texts/",
+    "shared texts of a year": "shared-texts/2019/",
     "search": "search/?q=windrush",
     "404": "no-such-page/",
 }
@@ -93,21 +94,6 @@ def visit(context: BrowserContext, site: Site, path: str) -> Page:
     page = context.new_page()
     page.goto(site.base + path, wait_until="networkidle")
     return page
-
-
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(content=axe_source())
-    result: list[dict[str, Any]] = page.evaluate(
-        """async (tags) => {
-            const results = await axe.run(document, {
-                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
-        }""",
-        WCAG_TAGS,
-    )
-    return result
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))

@@ -16,6 +16,8 @@ import pytest
 from dearconstituent.exports import FIELDS, letter_records
 from dearconstituent.gitdates import last_changed
 from dearconstituent.publish import letter_texts
+from dearconstituent.sharedsite import add_shared_texts
+from dearconstituent.sharedtext import find_templates
 from dearconstituent.site import build_site
 from dearconstituent.validate import check_archive
 from tests.archive import ROOT
@@ -33,6 +35,8 @@ EXPORTS = (
     "members.json",
     "topics.json",
     "campaigns.json",
+    "templates.json",
+    "templates.schema.json",
     "feed.xml",
 )
 FEEDS = (
@@ -56,6 +60,7 @@ def expected() -> list[dict[str, Any]]:
     """The records, as the project's own code loads the letters."""
     report = check_archive(ROOT / "docs")
     site = build_site(report.letters, report.registers, last_updated=last_changed(ROOT / "docs"))
+    add_shared_texts(site, find_templates(report.letters))
     site_url = os.environ.get("DC_SITE_URL", "https://dear-constituent.github.io/dear-constituent/")
     return letter_records(site, texts=letter_texts(site), site_url=site_url)
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .model import Registers
+from .sharedsite import group_url
+from .sharedtext import TemplateGroup
 from .site import LetterView, Site, constituency_url, member_url
 
 LICENCE = {
@@ -40,6 +42,9 @@ FIELDS = (
     "words",
     "source",
     "last_updated",
+    "template_group",
+    "template_size",
+    "template_overlap",
 )
 LIST_SEPARATOR = "; "
 
@@ -54,11 +59,22 @@ def letter_records(
 ) -> list[dict[str, Any]]:
     """One record per letter, oldest first; ``texts`` maps source path → plain text."""
     views = sorted(site.letters.values(), key=lambda view: view.letter.sort_key())
-    return [letter_record(view, texts[view.letter.path.as_posix()], site_url) for view in views]
+    return [
+        letter_record(
+            view,
+            texts[view.letter.path.as_posix()],
+            site_url,
+            group=site.templates.group_of(view.letter.path.as_posix()),
+        )
+        for view in views
+    ]
 
 
-def letter_record(view: LetterView, text: str, site_url: str | None) -> dict[str, Any]:
+def letter_record(
+    view: LetterView, text: str, site_url: str | None, *, group: TemplateGroup | None = None
+) -> dict[str, Any]:
     letter = view.letter
+    member = group.member(letter.path.as_posix()) if group else None
     return {
         "url": absolute(site_url, view.url),
         "path": f"docs/{letter.path.as_posix()}",
@@ -75,6 +91,9 @@ def letter_record(view: LetterView, text: str, site_url: str | None) -> dict[str
         "words": len(text.split()),
         "source": letter.source,
         "last_updated": view.last_updated.isoformat() if view.last_updated else None,
+        "template_group": group.id if group else None,
+        "template_size": group.size if group else None,
+        "template_overlap": round(member.overlap * 100) if member else None,
     }
 
 
@@ -161,6 +180,44 @@ def campaigns_json(registers: Registers, site: Site, *, site_url: str | None) ->
     return _json({"count": len(campaigns), "licence": LICENCE, "campaigns": campaigns})
 
 
+def templates_json(site: Site, *, site_url: str | None) -> str:
+    """Every template group: its letters (earliest first), MPs, parties and earliest date."""
+    templates = []
+    for group in site.templates.groups:
+        views = [site.letters[path] for path in group.paths]
+        earliest = views[0]
+        templates.append(
+            {
+                "id": group.id,
+                "url": absolute(site_url, group_url(site, group)),
+                "size": group.size,
+                "mps": len({view.letter.signatory for view in views}),
+                "parties": sorted({view.party for view in views}),
+                "earliest_date": earliest.letter.date.iso(),
+                "representative": {
+                    "path": f"docs/{earliest.letter.path.as_posix()}",
+                    "url": absolute(site_url, earliest.url),
+                    "title": earliest.title,
+                    "signatory": earliest.letter.signatory,
+                },
+                "members": [
+                    {
+                        "path": f"docs/{view.letter.path.as_posix()}",
+                        "url": absolute(site_url, view.url),
+                        "date": view.letter.date.iso(),
+                        "signatory": view.letter.signatory,
+                        "party": view.party,
+                        "constituency": view.letter.constituency,
+                        "campaign": view.letter.campaign,
+                        "overlap": round(member.overlap * 100),
+                    }
+                    for view, member in zip(views, group.members, strict=True)
+                ],
+            }
+        )
+    return _json({"count": len(templates), "licence": LICENCE, "templates": templates})
+
+
 def _count_by(site: Site, keys: Any) -> dict[str, int]:
     counts: dict[str, int] = {}
     for view in site.letters.values():
@@ -222,15 +279,138 @@ def letters_schema(*, site_url: str | None) -> str:
                 "format": "date",
                 "description": "When the letter's file last changed (git).",
             },
+            "template_group": {
+                "type": ["string", "null"],
+                "pattern": "^[0-9a-f]{12}$",
+                "description": "The shared text this letter was sent from, as in "
+                "templates.json; null when no other letter shares its text.",
+            },
+            "template_size": {
+                "type": ["integer", "null"],
+                "minimum": 2,
+                "description": "How many letters share that text, this one included.",
+            },
+            "template_overlap": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "maximum": 100,
+                "description": "Per cent of this letter's own text that another letter "
+                "of its group also has.",
+            },
         },
     }
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute(site_url, "letters.schema.json"),
-        "title": "Dear Constituent: letters",
+    return _collection_schema(
+        site_url=site_url,
+        name="letters",
+        title="Dear Constituent: letters",
+        items={"$ref": "#/$defs/letter"},
+        definitions={"letter": record},
+    )
+
+
+def templates_schema(*, site_url: str | None) -> str:
+    """A JSON Schema (draft 2020-12) that templates.json validates against."""
+    text = {"type": "string", "minLength": 1}
+    date = {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
+    letter_path = {"type": "string", "pattern": r"^docs/letters/\d{4}/[a-z0-9-]+\.md$"}
+    member = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["count", "licence", "letters"],
+        "required": [
+            "path",
+            "url",
+            "date",
+            "signatory",
+            "party",
+            "constituency",
+            "campaign",
+            "overlap",
+        ],
+        "properties": {
+            "path": letter_path,
+            "url": text,
+            "date": {**date, "description": "The letter's date, as in letters.json."},
+            "signatory": text,
+            "party": {"type": "string"},
+            "constituency": text,
+            "campaign": {"type": ["string", "null"]},
+            "overlap": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100,
+                "description": "Per cent of the letter's own text that another member has.",
+            },
+        },
+    }
+    template = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "id",
+            "url",
+            "size",
+            "mps",
+            "parties",
+            "earliest_date",
+            "representative",
+            "members",
+        ],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
+            "url": {
+                **text,
+                "description": "Where the text is shown in full: its earliest letter's "
+                "page, at #shared-text.",
+            },
+            "size": {"type": "integer", "minimum": 2, "description": "Letters in the group."},
+            "mps": {"type": "integer", "minimum": 1, "description": "MPs who sent them."},
+            "parties": {"type": "array", "items": {"type": "string"}},
+            "earliest_date": {**date, "description": "The earliest known copy's date."},
+            "representative": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path", "url", "title", "signatory"],
+                "properties": {
+                    "path": letter_path,
+                    "url": text,
+                    "title": text,
+                    "signatory": text,
+                },
+                "description": "The earliest known copy (by date, then path).",
+            },
+            "members": {
+                "type": "array",
+                "minItems": 2,
+                "items": {"$ref": "#/$defs/member"},
+                "description": "Every letter of the group, earliest first.",
+            },
+        },
+    }
+    return _collection_schema(
+        site_url=site_url,
+        name="templates",
+        title="Dear Constituent: shared texts (template groups)",
+        items={"$ref": "#/$defs/template"},
+        definitions={"template": template, "member": member},
+    )
+
+
+def _collection_schema(
+    *,
+    site_url: str | None,
+    name: str,
+    title: str,
+    items: Mapping[str, Any],
+    definitions: Mapping[str, Any],
+) -> str:
+    """The schema of an export: ``count``, ``licence`` and a list called ``name``."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(site_url, f"{name}.schema.json"),
+        "title": title,
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["count", "licence", name],
         "properties": {
             "count": {"type": "integer", "minimum": 0},
             "licence": {
@@ -238,8 +418,8 @@ def letters_schema(*, site_url: str | None) -> str:
                 "required": ["name", "url", "attribution", "scope"],
                 "properties": {key: {"type": "string"} for key in LICENCE},
             },
-            "letters": {"type": "array", "items": {"$ref": "#/$defs/letter"}},
+            name: {"type": "array", "items": dict(items)},
         },
-        "$defs": {"letter": record},
+        "$defs": dict(definitions),
     }
     return _json(schema)

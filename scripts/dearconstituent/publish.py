@@ -19,6 +19,8 @@ from .exports import (
     letters_json,
     letters_schema,
     members_json,
+    templates_json,
+    templates_schema,
     topics_json,
 )
 from .feeds import atom, site_feeds
@@ -49,6 +51,8 @@ def data_files(
     yield "members.json", members_json(registers, site, site_url=site_url).encode("utf-8")
     yield "topics.json", topics_json(registers, site, site_url=site_url).encode("utf-8")
     yield "campaigns.json", campaigns_json(registers, site, site_url=site_url).encode("utf-8")
+    yield "templates.json", templates_json(site, site_url=site_url).encode("utf-8")
+    yield "templates.schema.json", templates_schema(site_url=site_url).encode("utf-8")
     newest = max(
         (view.letter.date.first_day for view in site.letters.values()), default=dt.date(2026, 1, 1)
     )

@@ -10,14 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import written_day
 from .markup import main_text
 from .model import Campaign, Letter, Member, Registers, Seat, Topic
+from .sharedtext import Templates
 from .slugs import slugify
 
+if TYPE_CHECKING:
+    from .sharedsite import SharedText
+
 PAGE_SIZE = 100
+CAMPAIGN_TEMPLATE = "dc/campaign.html"
 """Rows per listing page: long listings are split into pages of this many."""
 LATEST = 10
 """Letters shown on the home page and per year on the letters index."""
@@ -103,6 +108,10 @@ class Site:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     """Generated pages by source path, e.g. ``mps/alister-jack/index.md``."""
     home: Mapping[str, Any] = field(default_factory=dict)
+    templates: Templates = field(default_factory=Templates)
+    """The template groups among the letters (see :mod:`.sharedsite`)."""
+    shared: dict[str, SharedText] = field(default_factory=dict)
+    """What each letter page says about its shared text, by source path."""
 
     def add(self, page: GeneratedPage) -> None:
         self.pages[page.src_uri] = page
@@ -448,7 +457,7 @@ def _add_campaigns(site: Site, views: list[LetterView], registers: Registers) ->
             site,
             link.url,
             _rows(letters),
-            template="dc/campaign.html",
+            template=CAMPAIGN_TEMPLATE,
             title=campaign.title,
             description=campaign.description,
             data={
