@@ -322,3 +322,11 @@ def test_the_templates_schema_is_a_valid_schema() -> None:
 def test_dates_in_the_fixture_are_real() -> None:
     # The fixture builds dates from numbers; make sure they stay calendar dates.
     assert letter(TEMPLATE, date="2023-05-17").date.first_day == dt.date(2023, 5, 17)
+
+
+def test_control_characters_the_validator_refuses_do_not_upset_detection() -> None:
+    # Only a build that bypassed the validator could see these: they must not
+    # be taken for detection's own markers.
+    marked = [paragraph.replace(" ", "\x01 ", 3).replace(",", "\x00,") for paragraph in TEMPLATE]
+    first, second = letter(TEMPLATE, mp=0), letter(marked, mp=1, date="2023-06-01")
+    assert groups_of([first, second]) == [paths(first, second)]
