@@ -51,6 +51,26 @@ def _never(_: str) -> bool:
     return False
 
 
+def _too_short_for_an_insurance_number(text: str) -> bool:
+    # "National Insurance: 12.5%" is a rate; a number has six digits, a
+    # mistyped one at least five.
+    return sum(character.isdigit() for character in text) < 5
+
+
+def _identifier_key(text: str) -> str:
+    return re.sub(r"\s", "", text).upper()
+
+
+# What may stand between a label and the identifier it labels: "is", a colon.
+_LABEL_TO_VALUE = r"(?:[ \t]+is\b)?[ \t]*[:#.]?[ \t]*"
+# An identifier holds a digit; it may be written in groups ("MT 2019 0345",
+# "QQ 12 34 56 C"): an upper-case prefix, then groups that start with a digit.
+_IDENTIFIER = (
+    r"(?-i:(?:[A-Z]{1,4}[ \t](?=\d))?)[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*"
+    r"(?:[ \t]\d[A-Z0-9/-]*)*(?:[ \t](?-i:[A-Z])\b)?"
+)
+
+
 _REPLACEMENTS = {
     "e-mail address": "[e-mail removed]",
     "UK phone number": "[phone removed]",
@@ -140,15 +160,28 @@ _DETECTORS = (
             r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         ),
         _never,
-        lambda text: re.sub(r"\s", "", text).upper(),
+        _identifier_key,
+    ),
+    # A number its label calls a National Insurance number is one, whatever
+    # its letters: a transcriber's typo or a specimen ("QQ 12 34 56 C") must
+    # not get past the gate because HMRC would never issue it.
+    _Detector(
+        "National Insurance number",
+        re.compile(
+            r"(?:\bNational[ \t]+Insurance(?:[ \t]+(?:number|no\b\.?)|(?=[ \t]*[:#]))"
+            r"|\bNI[ \t]+(?:number|no\b\.?)|\bNINO\b)"
+            rf"{_LABEL_TO_VALUE}{_IDENTIFIER}",
+            re.IGNORECASE,
+        ),
+        _too_short_for_an_insurance_number,
+        _identifier_key,
     ),
     _Detector(
         "case or reference number",
         re.compile(
             r"\b(?:(?:our|your|my|home office|HO|UKVI|case)[ \t]+)?"
             r"(?:ref(?:erence)?|case[ \t]+(?:no|number|id|ref(?:erence)?))\b\.?"
-            r"(?:[ \t]*(?:no\.?|number))?[ \t]*[:#.]?[ \t]*"
-            r"[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*",
+            rf"(?:[ \t]*(?:no\.?|number))?{_LABEL_TO_VALUE}{_IDENTIFIER}",
             re.IGNORECASE,
         ),
         _never,
@@ -180,13 +213,25 @@ def find_personal_data(
     if not _may_hold_personal_data(text):
         return
     allowed = tuple(allowlist)
-    for position, kind, found in sorted(_candidates(text)):
+    for position, kind, found in _widest(_candidates(text)):
         line_start = text.rfind("\n", 0, position) + 1
         line_end = text.find("\n", position)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         item = PersonalData(first_line + text.count("\n", 0, position), kind, found)
         if not _is_allowed(item, line, allowed):
             yield item
+
+
+def _widest(candidates: Iterable[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+    """The candidates in text order, less any found inside a wider one of the same
+    kind (a labelled number is found with and without its label)."""
+    reach: dict[str, int] = {}
+    for position, kind, found in sorted(candidates, key=lambda item: (item[0], -len(item[2]))):
+        end = position + len(found)
+        if end <= reach.get(kind, -1):
+            continue
+        reach[kind] = max(end, reach.get(kind, -1))
+        yield position, kind, found
 
 
 def _may_hold_personal_data(text: str) -> bool:
