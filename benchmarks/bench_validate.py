@@ -15,6 +15,10 @@ Generates the corpus in a temporary folder, then times (best of --repeat):
 Prints the times and their ratios to the baseline. The goal is a ratio of at
 most 4 for the validator as shipped. For context it also times
 ``yaml.safe_load``, the pure-Python loader the baseline could have used.
+
+Then it keeps a transcript beside every letter (the letter's lines without
+its fences, as an importer's input would be) and times the validator again:
+the cost of checking every letter against its transcript, word for word.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
 
 from benchmarks.corpus import generate_corpus  # noqa: E402
+from dearconstituent.layout import relative_to_docs, transcript_for  # noqa: E402
+from dearconstituent.markup import is_fence  # noqa: E402
 from dearconstituent.source import read_text, split_front_matter  # noqa: E402
 from dearconstituent.validate import check_archive, letter_files  # noqa: E402
 
@@ -65,6 +71,22 @@ def validate(docs: Path, jobs: int) -> int:
     return report.files_checked
 
 
+def keep_transcripts(docs: Path) -> int:
+    """Write a transcript for every letter: its body's lines, fences left out."""
+    kept = 0
+    for path in letter_files(docs):
+        relative = relative_to_docs(path, docs)
+        target = transcript_for(docs, relative) if relative else None
+        if target is None:
+            continue
+        body = split_front_matter(read_text(path)).body
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = (line for line in body.split("\n") if not is_fence(line))
+        target.write_text("\n".join(lines), encoding="utf-8")
+        kept += 1
+    return kept
+
+
 def best_time(action: Callable[[], int], repeat: int) -> tuple[float, int]:
     timings = []
     result = 0
@@ -88,6 +110,8 @@ def main() -> None:
         pure, _ = best_time(lambda: parse_only_pure(corpus.docs_dir), 1)
         serial, valid = best_time(lambda: validate(corpus.docs_dir, 1), arguments.repeat)
         shipped, _ = best_time(lambda: validate(corpus.docs_dir, JOBS), arguments.repeat)
+        kept = keep_transcripts(corpus.docs_dir)
+        verbatim, checked = best_time(lambda: validate(corpus.docs_dir, JOBS), arguments.repeat)
     print(
         f"letters:                      {arguments.letters} "
         f"({valid} files checked, {parsed} parsed)"
@@ -104,6 +128,10 @@ def main() -> None:
         "baseline (goal: at most 4x)"
     )
     print(f"validate, 1 process:          {serial:.2f} s = {serial / baseline:.2f}x baseline")
+    print(
+        f"validate with {kept} transcripts, {JOBS} processes: {verbatim:.2f} s = "
+        f"{verbatim / baseline:.2f}x baseline ({checked} files checked)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@
 Finds the date, the MP, the constituency, a subject line for the title, and
 suggests topics and a campaign from the registers; marks up the letterhead,
 salutation and sign-off; turns a described signature into a transcriber's
-note. Writes docs/letters/<YYYY>/<name>.md (never over an existing file) and
-prints what it found and what it left as a "TODO:" placeholder for you to
-fill in. Check the result with `make check` before opening a pull request.
+note. Writes docs/letters/<YYYY>/<name>.md and keeps the transcript, byte for
+byte, at docs/_transcripts/<YYYY>/<name>.txt, where the validator checks the
+letter against it (never over an existing file); prints what it found and
+what it left as a "TODO:" placeholder for you to fill in. Check the result
+with `make check` before opening a pull request.
 
     python scripts/import_letter.py TRANSCRIPT [--dry-run] [--date …] [--signatory …] …
 
@@ -18,13 +20,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from dearconstituent.dates import parse_letter_date
 from dearconstituent.errors import FieldError, SourceError
 from dearconstituent.importer import Draft, import_transcript
-from dearconstituent.letterfile import letter_path, write_new_letter
+from dearconstituent.layout import DATA_DIR, letter_path, transcript_for
+from dearconstituent.letterfile import keep_transcript, transcript_in_place, write_new_letter
+from dearconstituent.model import Registers
+from dearconstituent.privacy import find_personal_data
 from dearconstituent.registers import load_registers
 from dearconstituent.source import read_text
 
@@ -78,6 +83,16 @@ def report(draft: Draft, *, out: TextIO) -> None:
         print(f"  MISSING {field}: {why} — left as a TODO placeholder", file=out)
 
 
+def warn_of_personal_data(transcript: Path, text: str, registers: Registers) -> None:
+    """The transcript is published in the repository with the letter: say what in it
+    looks like personal data, to be removed from both."""
+    for found in find_personal_data(text, allowlist=registers.allowlist):
+        print(
+            f"  WARNING {transcript}:{found.line}: looks like personal data "
+            f"({found.kind}: '{found.text}'): remove it from the transcript and the letter",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     try:
@@ -93,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if not text.strip():
         print(f"{arguments.transcript}:1: error: the transcript is empty", file=sys.stderr)
         return 1
-    registers, _ = load_registers(arguments.docs / "_data")
+    registers, _ = load_registers(arguments.docs / DATA_DIR)
     draft = import_transcript(text, registers, overrides=overrides)
     if arguments.dry_run:
         print(
@@ -104,17 +119,25 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(draft.text())
         return 0
     path = letter_path(arguments.docs, draft.date, draft.name)
+    kept = transcript_for(arguments.docs, PurePosixPath(path.relative_to(arguments.docs)))
     try:
-        write_new_letter(path, draft.text())
-    except FileExistsError:
+        if path.exists():
+            raise FileExistsError(path)
+        in_place = kept is None or transcript_in_place(arguments.transcript, kept)
+    except FileExistsError as error:
         print(
-            f"import_letter.py: error: {path} already exists; nothing was written "
+            f"import_letter.py: error: {error.args[0]} already exists; nothing was written "
             "(edit that file, or move it away first)",
             file=sys.stderr,
         )
         return 1
+    write_new_letter(path, draft.text())
     print(f"Wrote {path}")
+    if kept is not None and not in_place:
+        keep_transcript(arguments.transcript, kept)
+        print(f"Kept the transcript, as received, at {kept}")
     report(draft, out=sys.stdout)
+    warn_of_personal_data(arguments.transcript, text, registers)
     todo = " and fill in the TODO placeholders" if draft.missing else ""
     print(f"Next: read the file against the original{todo}, then run `make check`.")
     return 0

@@ -20,7 +20,8 @@ from typing import TypeVar
 
 from dearconstituent.errors import FieldError
 from dearconstituent.fields import require_text
-from dearconstituent.letterfile import letter_path, write_new_letter
+from dearconstituent.layout import DATA_DIR, letter_path
+from dearconstituent.letterfile import write_new_letter
 from dearconstituent.newletter import (
     check_campaign,
     check_date,
@@ -79,7 +80,7 @@ def obtain(
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     interactive = sys.stdin.isatty()
-    registers, _ = load_registers(arguments.docs / "_data")
+    registers, _ = load_registers(arguments.docs / DATA_DIR)
     today = dt.date.today()
 
     def topics(text: str) -> list[str]:

@@ -6,32 +6,19 @@ Every name here is invented: the MPs, their constituencies and parties.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import textwrap
 from collections.abc import Collection
 from pathlib import Path
 
-import pytest
-
+from dearconstituent.layout import TRANSCRIPTS_DIR
 from dearconstituent.problems import Problem
 from dearconstituent.validate import check_archive
 
 TODAY = dt.date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_LETTERS = ROOT.parent / "shared" / "letters"
-
-
-def shared_transcript(name: str) -> Path:
-    """A real transcript from ../shared/letters, beside the project, where the
-    archive's letters come from. The project's CI always has it; GitHub's
-    runners cannot, and their workflow sets DC_SHARED_OPTIONAL=1."""
-    path = SHARED_LETTERS / name
-    if not path.is_file():
-        reason = f"{path} is missing: the tests need ../shared beside the project"
-        if os.environ.get("DC_SHARED_OPTIONAL") == "1":
-            pytest.skip(reason)
-        pytest.fail(reason)
-    return path
+FIRST_LETTER = ROOT / "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md"
+FIRST_TRANSCRIPT = ROOT / "docs/_transcripts/2019/2019-09-alister-jack-mps-not-border-guards.txt"
+"""The archive's first real letter and the transcript it was made from, as received."""
 
 
 MEMBERS = """\
@@ -134,8 +121,14 @@ class Archive:
         lines = ["---", *(f"{key}: {value}" for key, value in front.items()), "---", "", ""]
         return self.raw(name, "\n".join(lines) + body)
 
-    def raw(self, name: str, content: str | bytes) -> Path:
-        path = self.docs / "letters" / name
+    def transcript(
+        self, content: str | bytes, name: str = "2019/2019-03-14-morwenna-tregarth-fair-rents.txt"
+    ) -> Path:
+        """Keep a transcript, by default the one of the default letter."""
+        return self.raw(name, content, folder=TRANSCRIPTS_DIR)
+
+    def raw(self, name: str, content: str | bytes, *, folder: str = "letters") -> Path:
+        path = self.docs / folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)

@@ -10,9 +10,16 @@ import pytest
 from benchmarks.corpus import generate_corpus
 from dearconstituent.markup import letter_words
 from dearconstituent.validate import PARALLEL_FROM, check_archive, display_path
-from tests.archive import BODY, ROOT, TODAY, Archive, messages, problems_of, shared_transcript
-
-FIRST_LETTER = ROOT / "docs/letters/2019/2019-09-alister-jack-mps-not-border-guards.md"
+from tests.archive import (
+    BODY,
+    FIRST_LETTER,
+    FIRST_TRANSCRIPT,
+    ROOT,
+    TODAY,
+    Archive,
+    messages,
+    problems_of,
+)
 
 
 def test_the_same_text_is_not_published_twice(archive: Archive) -> None:
@@ -95,13 +102,37 @@ def test_the_first_letter_has_the_agreed_metadata() -> None:
 def test_the_first_letter_is_verbatim() -> None:
     """Every line of the transcript is in the body, in order; only the signature is a note."""
     signature = "A handwritten signature in black ink, appearing to read 'Alister Jack'."
-    transcript = shared_transcript("000_602e178de285e39d.txt").read_text(encoding="utf-8")
-    transcript = transcript.strip("\n")
-    expected = transcript.replace(f"{signature}\n\n", "")
+    transcript = FIRST_TRANSCRIPT.read_text(encoding="utf-8")
+    expected = transcript.strip("\n").replace(f"{signature}\n\n", "")
     report = check_archive(ROOT / "docs", [FIRST_LETTER])
+    assert report.problems == []
     body = report.letters[0].body
     assert letter_words(body) == expected
     assert f"::: note\n{signature}\n:::" in body
+
+
+def test_the_validator_checks_the_first_letter_against_its_transcript(tmp_path: Path) -> None:
+    """The real letter passes against the transcript the project keeps; the same
+    letter with one word changed fails, at that line."""
+    archive = Archive(tmp_path)
+    for name in ("members.yml", "topics.yml", "campaigns.yml", "allowlist.yml"):
+        archive.register(name, (ROOT / "docs/_data" / name).read_text(encoding="utf-8"))
+    name = f"2019/{FIRST_LETTER.name}"
+    letter = archive.raw(name, FIRST_LETTER.read_bytes())
+    archive.transcript(FIRST_TRANSCRIPT.read_bytes(), f"2019/{FIRST_TRANSCRIPT.name}")
+    assert problems_of(archive, letter) == []
+    text = FIRST_LETTER.read_text(encoding="utf-8")
+    archive.raw(name, text.replace("clear criminality", "obvious criminality"))
+    line = text[: text.index("clear criminality")].count("\n") + 1
+    found = messages(problems_of(archive, letter))
+    assert len(found) == 1
+    assert found[0].startswith(f"{line}: body: this line differs from line 24 of ")
+    assert found[0].endswith(
+        ", from character 106: the transcript has "
+        "'…ort what appeared to them to be clear criminality - including ac…', the letter has "
+        "'…ort what appeared to them to be obvious criminality - including …' "
+        "(copy the line exactly as the transcript has it, the writer's slips included)"
+    )
 
 
 def _shown(archive: Archive, name: str) -> str:

@@ -11,13 +11,14 @@ import pytest
 
 from dearconstituent.dates import LetterDate
 from dearconstituent.importer import Draft, import_transcript, parse_date_line, strip_honorifics
+from dearconstituent.markup import fence_spans
 from dearconstituent.registers import load_registers
+from dearconstituent.transcripts import body_lines, transcript_lines, verbatim_differences
 from dearconstituent.validate import check_archive
-from tests.archive import MEMBERS, ROOT, TODAY, Archive, shared_transcript
+from tests.archive import FIRST_LETTER, FIRST_TRANSCRIPT, MEMBERS, ROOT, TODAY, Archive
 
 TRANSCRIPTS = Path(__file__).parent / "fixtures" / "transcripts"
 SCRIPT = ROOT / "scripts" / "import_letter.py"
-FIRST_LETTER = ROOT / "docs" / "letters" / "2019" / "2019-09-alister-jack-mps-not-border-guards.md"
 
 MORE_MEMBERS = """\
 - name: Gideon Ashgrove
@@ -234,7 +235,7 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
 
 
 def test_the_first_transcript_reproduces_the_published_letter() -> None:
-    result = run(shared_transcript("000_602e178de285e39d.txt"), "--dry-run")
+    result = run(FIRST_TRANSCRIPT, "--dry-run")
     assert result.returncode == 0, result.stderr
     assert result.stdout == FIRST_LETTER.read_text(encoding="utf-8")
 
@@ -251,6 +252,67 @@ def test_the_command_writes_once_and_never_overwrites(staff: Archive) -> None:
     assert second.returncode == 1
     assert "already exists; nothing was written" in second.stderr
     assert hashlib.sha256(written.read_bytes()).hexdigest() == before
+
+
+def test_the_command_keeps_the_transcript_beside_the_letter(staff: Archive) -> None:
+    transcript = TRANSCRIPTS / "day-month-year.txt"
+    result = run(transcript, "--docs", staff.docs)
+    assert result.returncode == 0, result.stderr
+    letter = staff.docs / "letters/2021/2021-03-14-morwenna-tregarth-fair-rents-now.md"
+    kept = staff.docs / "_transcripts/2021/2021-03-14-morwenna-tregarth-fair-rents-now.txt"
+    assert f"Kept the transcript, as received, at {kept}" in result.stdout
+    assert kept.read_bytes() == transcript.read_bytes()
+    # The letter is checked against it: a changed word in the letter is caught.
+    assert check_archive(staff.docs, [kept], today=TODAY).problems == []
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("faster than", "quicker than"), "utf-8"
+    )
+    assert [p.field for p in check_archive(staff.docs, today=TODAY).problems] == ["body"]
+
+
+def test_importing_the_kept_transcript_again_leaves_it_as_it_is(staff: Archive) -> None:
+    first = run(TRANSCRIPTS / "day-month-year.txt", "--docs", staff.docs)
+    assert first.returncode == 0, first.stderr
+    letter = staff.docs / "letters/2021/2021-03-14-morwenna-tregarth-fair-rents-now.md"
+    kept = staff.docs / "_transcripts/2021/2021-03-14-morwenna-tregarth-fair-rents-now.txt"
+    letter.unlink()
+    again = run(kept, "--docs", staff.docs)
+    assert again.returncode == 0, again.stderr
+    assert "Kept the transcript" not in again.stdout
+    assert kept.read_bytes() == (TRANSCRIPTS / "day-month-year.txt").read_bytes()
+
+
+def test_a_different_transcript_already_kept_is_never_replaced(staff: Archive) -> None:
+    kept = staff.transcript(
+        "Another text.\n", "2021/2021-03-14-morwenna-tregarth-fair-rents-now.txt"
+    )
+    result = run(TRANSCRIPTS / "day-month-year.txt", "--docs", staff.docs)
+    assert result.returncode == 1
+    assert f"{kept} already exists; nothing was written" in result.stderr
+    assert kept.read_text(encoding="utf-8") == "Another text.\n"
+    assert not (staff.docs / "letters/2021").exists()
+
+
+def test_personal_data_in_the_transcript_is_pointed_out(staff: Archive, tmp_path: Path) -> None:
+    transcript = tmp_path / "letter.txt"
+    text = (TRANSCRIPTS / "day-month-year.txt").read_text(encoding="utf-8")
+    transcript.write_text(text.replace("Dear Constituent,", "Dear Mrs Pennock,"), "utf-8")
+    result = run(transcript, "--docs", staff.docs)
+    assert result.returncode == 0, result.stderr
+    line = text[: text.index("Dear Constituent,")].count("\n") + 1
+    assert (
+        f"WARNING {transcript}:{line}: looks like personal data (salutation naming a person: "
+        "'Dear Mrs Pennock'): remove it from the transcript and the letter"
+    ) in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in TRANSCRIPTS.glob("*.txt")))
+def test_every_imported_letter_is_verbatim(staff: Archive, name: str) -> None:
+    """What the importer makes passes the verbatim rule against its transcript."""
+    text = (TRANSCRIPTS / name).read_text(encoding="utf-8")
+    draft = import_transcript(text, load_registers(staff.data)[0])
+    letter = body_lines(draft.body, fence_spans(draft.body), first_line=1)
+    assert list(verbatim_differences(letter, transcript_lines(text), shown=name)) == []
 
 
 def test_options_override_what_the_transcript_says(staff: Archive) -> None:

@@ -434,6 +434,34 @@ def test_any_body_gets_a_message(body: str) -> None:
     with_archive(run)
 
 
+TRANSCRIPT_NAMES = (
+    LETTER_NAME.removesuffix(".md") + ".txt",
+    "2019/2019-03-14-morwenna-tregarth-no-letter.txt",
+    "2019/notes.md",
+    "loose.txt",
+)
+
+
+@SETTINGS
+@given(
+    content=st.binary(max_size=1000) | bodies.map(str.encode),
+    body=bodies,
+    name=st.sampled_from(TRANSCRIPT_NAMES),
+)
+def test_any_transcript_with_any_letter_gets_a_message(
+    content: bytes, body: str, name: str
+) -> None:
+    def run(archive: Archive) -> None:
+        letter = archive.letter(body=body)
+        transcript = archive.transcript(content, name)
+        code, output = check(archive, transcript)
+        # The transcript alone checks its letter: the same verdict as both, or everything.
+        assert check(archive, letter, transcript)[0] == code, output
+        assert check(archive)[0] == code, output
+
+    with_archive(run)
+
+
 @SETTINGS
 @given(data=st.data(), name=st.sampled_from(REGISTER_FILES))
 def test_any_register_gets_a_message(data: st.DataObject, name: str) -> None:

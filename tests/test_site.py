@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from dearconstituent.layout import SOURCE_DIRS, TRANSCRIPTS_DIR
 from tests.archive import ROOT
 from tests.sitebuild import BuiltSite, mkdocs_build
 
@@ -215,3 +216,11 @@ def test_the_contributing_guide_is_published_as_add_a_letter(site: BuiltSite) ->
         assert text in page
     assert "add-a-letter/" in site.links("")
     assert "add-a-letter/" in site.links("about/")
+
+
+def test_the_archive_sources_are_not_published(site: BuiltSite) -> None:
+    """Registers and transcripts are read by the build, never copied into the site."""
+    published = {path.relative_to(site.root).parts[0] for path in site.files()}
+    assert published.isdisjoint(SOURCE_DIRS)
+    assert (ROOT / "docs" / TRANSCRIPTS_DIR).is_dir()
+    assert not any(path.suffix == ".yml" for path in site.files())

@@ -238,6 +238,43 @@ def test_ci_checks_letters_before_running_the_tests_through_ci_run() -> None:
     assert run_index(CI, "make setup") < validate
 
 
+def test_ci_runs_exactly_what_ci_run_runs() -> None:
+    """No environment of the workflow's own may change what the tests do (skip some, say)."""
+    (step,) = [step for step in steps(CI) if ".ci/run" in step.get("run", "")]
+    assert step["run"].strip() == "bash .ci/run"
+    assert "env" not in step
+    assert "env" not in load(CI)
+    assert all("env" not in job for job in jobs(CI).values())
+
+
+# Words that would point outside the clone: the folder beside it, or the
+# switch that once skipped the tests needing it. Spelt in pieces so that this
+# file does not match itself.
+OUTSIDE = re.compile(
+    "|".join([r"\.\./" + "shared", r"parent\s*/\s*[\"']" + "shared", "_SHA" + "RED_OPTIONAL"])
+)
+
+
+def test_nothing_reads_outside_the_repository() -> None:
+    """A fresh clone stands alone: no script, test, workflow or Make target names
+    anything beside it."""
+    places = [".github", ".ci", "Makefile", "tests", "scripts", "benchmarks", "mkdocs.yml"]
+    files = [
+        path
+        for place in places
+        for path in ([ROOT / place] if (ROOT / place).is_file() else (ROOT / place).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    assert len(files) > 50
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if OUTSIDE.search(line)
+    ]
+    assert found == []
+
+
 # Deployment.
 
 
@@ -389,11 +426,16 @@ def test_the_pre_commit_hook_runs_the_validator_on_the_staged_files() -> None:
         ("docs/index.md", False),
         ("docs/letters/2019/notes.txt", False),
         ("docs/_data/readme.md", False),
+        ("docs/_transcripts/2019/2019-09-alister-jack-mps-not-border-guards.txt", True),
+        # Anything put among the transcripts is checked, and reported when misplaced.
+        ("docs/_transcripts/notes.md", True),
         ("scripts/check_letters.py", False),
         ("tests/docs/letters/2019/x.md", False),
     ],
 )
-def test_the_pre_commit_hook_sees_letters_and_registers_only(path: str, checked: bool) -> None:
+def test_the_pre_commit_hook_sees_letters_transcripts_and_registers_only(
+    path: str, checked: bool
+) -> None:
     files = re.compile(pre_commit_hook("check-letters")["files"])
     assert bool(files.search(path)) is checked
 

@@ -8,7 +8,7 @@ unquoted where YAML allows, lists one item per line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
@@ -76,14 +76,28 @@ def letter_name(date: LetterDate | None, signatory: str, subject: str) -> str:
     return f"{stem}.md"
 
 
-def letter_path(docs_dir: Path, date: LetterDate | None, name: str) -> Path:
-    """Where a letter lives: ``docs/letters/<YYYY>/<name>``."""
-    folder = str(date.year) if date else "undated"
-    return docs_dir / PurePosixPath("letters", folder, name)
-
-
 def write_new_letter(path: Path, text: str) -> None:
     """Write a letter file, refusing to replace an existing one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+
+
+def transcript_in_place(source: Path, target: Path) -> bool:
+    """Whether ``target`` already holds exactly the transcript ``source``.
+
+    Raises :class:`FileExistsError` when it holds something else: a transcript
+    is kept as received and never replaced.
+    """
+    if not target.exists():
+        return False
+    if target.read_bytes() == source.read_bytes():
+        return True
+    raise FileExistsError(target)
+
+
+def keep_transcript(source: Path, target: Path) -> None:
+    """Copy a transcript, byte for byte, to where the archive keeps it; never replace one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("xb") as handle:
+        handle.write(source.read_bytes())

@@ -8,7 +8,6 @@ receives a :class:`LetterDocument` and a :class:`RuleContext` and yields
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from .dates import LetterDate, describe_type, parse_letter_date
 from .errors import FieldError, SourceError
 from .fields import require_slug, require_text, require_text_list
 from .findings import Finding
+from .layout import LETTERS_DIR, relative_to_docs
 from .letterfile import PLACEHOLDER, is_placeholder
 from .markup import ParsedBody, parse_body
 from .model import Letter, Registers
@@ -29,6 +29,7 @@ from .safety import find_unsafe, might_be_unsafe
 from .slugs import is_slug, slugify
 from .source import read_text, split_front_matter
 from .suggest import did_you_mean
+from .transcripts import Transcript, body_lines, transcript_lines, verbatim_differences
 from .yamlsource import LocatedYaml, load_located
 
 REQUIRED = ("title", "date", "signatory", "constituency", "topics")
@@ -51,6 +52,8 @@ class LetterDocument:
     yaml: LocatedYaml
     body: str
     body_line: int
+    transcript: Transcript | None = None
+    """The transcript the letter was made from, when the archive keeps one."""
 
     def line(self, key: str) -> int:
         return self.yaml.line(key)
@@ -89,22 +92,12 @@ def read_letter(path: Path, docs_dir: Path) -> LetterDocument:
         )
     return LetterDocument(
         path=path,
-        relative=_relative(path, docs_dir),
+        relative=relative_to_docs(path, docs_dir),
         meta=located.data,
         yaml=located,
         body=split.body,
         body_line=split.body_line,
     )
-
-
-def _relative(path: Path, docs_dir: Path) -> PurePosixPath | None:
-    prefix = f"{docs_dir}{os.sep}"
-    if str(path).startswith(prefix) and ".." not in path.parts:
-        return PurePosixPath(str(path)[len(prefix) :].replace(os.sep, "/"))
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir))
-    if relative.startswith(os.pardir):
-        return None
-    return PurePosixPath(Path(relative).as_posix())
 
 
 # ---------------------------------------------------------------------------
@@ -314,7 +307,7 @@ def check_metadata_privacy(doc: LetterDocument, context: RuleContext) -> Iterato
         if at == ("date",):
             continue
         for found in find_personal_data(text, allowlist=context.registers.allowlist):
-            yield _privacy_finding(str(at[0]), found, doc.yaml.line(*at) + found.line - 1)
+            yield privacy_finding(str(at[0]), found, doc.yaml.line(*at) + found.line - 1)
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +317,7 @@ def check_metadata_privacy(doc: LetterDocument, context: RuleContext) -> Iterato
 def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     """A letter lives at letters/<YYYY>/<date>-<signatory-slug>-<subject-slug>.md."""
     parts = str(doc.relative).split("/") if doc.relative is not None else []
-    if len(parts) != 3 or parts[0] != "letters":
+    if len(parts) != 3 or parts[0] != LETTERS_DIR:
         yield Finding(
             1,
             "file",
@@ -420,7 +413,19 @@ def check_body_privacy(doc: LetterDocument, context: RuleContext) -> Iterator[Fi
     for found in find_personal_data(
         doc.body, first_line=doc.body_line, allowlist=context.registers.allowlist
     ):
-        yield _privacy_finding("body", found, found.line)
+        yield privacy_finding("body", found, found.line)
+
+
+def check_verbatim(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
+    """A letter with a transcript says exactly what it says: every line of the
+    transcript, in order, with only part fences and transcriber's notes added."""
+    if doc.transcript is None:
+        return
+    yield from verbatim_differences(
+        body_lines(doc.body, doc.parsed_body.fences, first_line=doc.body_line),
+        transcript_lines(doc.transcript.text),
+        shown=doc.transcript.shown,
+    )
 
 
 LETTER_RULES: tuple[Rule, ...] = (
@@ -442,6 +447,7 @@ LETTER_RULES: tuple[Rule, ...] = (
     check_body_markup,
     check_body_is_plain,
     check_body_privacy,
+    check_verbatim,
 )
 
 
@@ -502,7 +508,7 @@ def _metadata_strings(doc: LetterDocument) -> Iterator[tuple[tuple[object, ...],
                     yield (key, position), item
 
 
-def _privacy_finding(field: str, found: PersonalData, line: int) -> Finding:
+def privacy_finding(field: str, found: PersonalData, line: int) -> Finding:
     return Finding(
         line,
         field,

@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
+from .layout import LETTERS_DIR, SOURCE_DIRS
+
 REPO = Path(__file__).resolve().parent.parent.parent
-PAGES_EXCLUDED = ("letters", "_data")
+PAGES_EXCLUDED = (LETTERS_DIR, *SOURCE_DIRS)
 
 
 def copy_pages(docs: Path, *, repo: Path = REPO) -> None:

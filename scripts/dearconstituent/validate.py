@@ -10,25 +10,43 @@ import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from .errors import SourceError
 from .findings import Finding
-from .letters import LetterDocument, RuleContext, build_letter, check_letter, read_letter
+from .layout import (
+    DATA_DIR,
+    LETTERS_DIR,
+    TRANSCRIPTS_DIR,
+    is_below,
+    letter_for,
+    relative_to_docs,
+    transcript_for,
+)
+from .letters import (
+    LetterDocument,
+    RuleContext,
+    build_letter,
+    check_letter,
+    privacy_finding,
+    read_letter,
+)
 from .markup import writer_text
-from .model import Letter, Registers
+from .model import AllowedItem, Letter, Registers
+from .privacy import find_personal_data
 from .problems import Problem
 from .registers import REGISTER_FILES, load_registers
+from .source import read_text
+from .suggest import did_you_mean
+from .transcripts import Transcript, misplaced, without_letter
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = "_data"
 PARALLEL_FROM = 1000
 """Fewer letters than this are checked in one process: starting more costs more."""
 _WHITESPACE = b" \t\n\r\f\v"
-LETTERS_DIR = "letters"
 
 
 @dataclass
@@ -70,7 +88,7 @@ def check_archive(
     data_dir = docs_dir / DATA_DIR
     registers, register_findings = load_registers(data_dir)
     report = Report(registers=registers)
-    wanted_registers, letter_paths = _select(docs_dir, paths)
+    wanted_registers, letter_paths, transcripts = _select(docs_dir, paths)
     for name in REGISTER_FILES:
         findings = register_findings.by_file.get(name, [])
         unreadable = any(finding.field == "file" for finding in findings)
@@ -78,6 +96,10 @@ def check_archive(
             report.problems.extend(_problems(data_dir / name, findings))
         if name in wanted_registers and (data_dir / name).is_file():
             report.files_checked += 1
+    letter_paths = _with_letters_of(docs_dir, transcripts, letter_paths)
+    for transcript in transcripts:
+        report.files_checked += 1
+        report.problems.extend(_placement_problems(docs_dir, transcript, registers))
     context = RuleContext(registers=registers, today=today)
     identities: list[Identity] = []
     letters: list[tuple[Path, Letter]] = []
@@ -145,29 +167,76 @@ def _check_chunk(
     return outcomes
 
 
-def _select(docs_dir: Path, paths: Sequence[Path]) -> tuple[set[str], list[Path]]:
+def _select(docs_dir: Path, paths: Sequence[Path]) -> tuple[set[str], list[Path], list[Path]]:
+    """The registers, letters and transcripts to check: everything when no paths are given."""
     if not paths:
-        return set(REGISTER_FILES), letter_files(docs_dir)
+        return set(REGISTER_FILES), letter_files(docs_dir), transcript_files(docs_dir)
     registers: set[str] = set()
     letters: list[Path] = []
+    transcripts: list[Path] = []
     data_dir = (docs_dir / DATA_DIR).resolve()
+    transcripts_dir = docs_dir / TRANSCRIPTS_DIR
     for path in paths:
         if path.is_dir():
             if path.resolve() == data_dir:
                 registers.update(REGISTER_FILES)
+            elif path.resolve() == transcripts_dir.resolve() or is_below(transcripts_dir, path):
+                transcripts.extend(sorted(p for p in path.rglob("*") if p.is_file()))
             else:
                 letters.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
         elif path.resolve().parent == data_dir and path.name in REGISTER_FILES:
             registers.add(path.name)
+        elif is_below(transcripts_dir, path):
+            transcripts.append(path)
         else:
             letters.append(path)
-    return registers, letters
+    return registers, letters, transcripts
+
+
+def _with_letters_of(docs_dir: Path, transcripts: list[Path], letters: list[Path]) -> list[Path]:
+    """``letters``, and the letter of each transcript among ``transcripts``, each once:
+    a changed transcript is checked by checking its letter against it."""
+    wanted = {os.path.abspath(path) for path in letters}
+    added = []
+    for transcript in transcripts:
+        letter = _letter_of(docs_dir, transcript)
+        if letter is not None and letter.is_file() and os.path.abspath(letter) not in wanted:
+            wanted.add(os.path.abspath(letter))
+            added.append(letter)
+    return letters + added
+
+
+def _letter_of(docs_dir: Path, transcript: Path) -> Path | None:
+    relative = relative_to_docs(transcript, docs_dir)
+    return None if relative is None else letter_for(docs_dir, relative)
+
+
+def _placement_problems(docs_dir: Path, transcript: Path, registers: Registers) -> list[Problem]:
+    """A transcript is named after its letter; one with no letter is reported, with
+    its own problems, since no letter's check reads it."""
+    letter = _letter_of(docs_dir, transcript)
+    if letter is None:
+        shown = relative_to_docs(transcript, docs_dir) or PurePosixPath(transcript.name)
+        return list(_problems(transcript, [misplaced(shown)]))
+    if letter.is_file():
+        return []
+    # Named as transcripts, so that the hint reads as the name to give this file.
+    others = [path.with_suffix(transcript.suffix).name for path in letter.parent.glob("*.md")]
+    finding = without_letter(letter, did_you_mean(transcript.name, sorted(others)))
+    text, own = _read_transcript(transcript)
+    if text is not None:
+        own += _transcript_privacy(transcript, text, registers.allowlist)
+    return [*_problems(transcript, [finding]), *own]
 
 
 def letter_files(docs_dir: Path) -> list[Path]:
     """Every letter file in the archive, in a stable order."""
-    root = docs_dir / LETTERS_DIR
-    return [Path(path) for path in sorted(_files_below(str(root)))]
+    return [Path(path) for path in sorted(_files_below(str(docs_dir / LETTERS_DIR)))]
+
+
+def transcript_files(docs_dir: Path) -> list[Path]:
+    """Every file among the transcripts, in a stable order."""
+    return [Path(path) for path in sorted(_files_below(str(docs_dir / TRANSCRIPTS_DIR)))]
 
 
 def _files_below(folder: str) -> Iterator[str]:
@@ -193,7 +262,39 @@ def _check_one(
         document = read_letter(path, docs_dir)
     except SourceError as error:
         return None, [Problem(display_path(path), error.line, "file", error.message, error.hint)]
-    return document, list(_problems(path, check_letter(document, context)))
+    location = transcript_for(docs_dir, document.relative) if document.relative else None
+    if location is None or not location.is_file():
+        return document, list(_problems(path, check_letter(document, context)))
+    transcript, problems = _read_transcript(location)
+    document = replace(document, transcript=transcript)
+    findings = check_letter(document, context)
+    # A clean body that says exactly what its transcript says has shown the
+    # privacy rules every line of the transcript (no detector crosses a line),
+    # so the transcript is scanned on its own only when the body has problems.
+    if transcript is not None and any(finding.field == "body" for finding in findings):
+        problems += _transcript_privacy(location, transcript, context.registers.allowlist)
+    return document, [*_problems(path, findings), *problems]
+
+
+def _read_transcript(path: Path) -> tuple[Transcript | None, list[Problem]]:
+    try:
+        text = read_text(path)
+    except SourceError as error:
+        return None, [
+            Problem(display_path(path), error.line, "transcript", error.message, error.hint)
+        ]
+    return Transcript(display_path(path), text), []
+
+
+def _transcript_privacy(
+    path: Path, transcript: Transcript, allowlist: tuple[AllowedItem, ...]
+) -> list[Problem]:
+    """A transcript is public in the repository: it holds no personal data either."""
+    findings = [
+        privacy_finding("transcript", found, found.line)
+        for found in find_personal_data(transcript.text, allowlist=allowlist)
+    ]
+    return list(_problems(path, findings))
 
 
 class Identity(NamedTuple):
