@@ -6,15 +6,19 @@ only as a query needs them, instead of one file of every word.
 
 Pagefind writes its filter index and its metadata in hash-map order, which
 changes from run to run (Pagefind issue #638: fixed for fragments in 1.3,
-not for these). So that the same commit builds the same bytes, the filter
-values and the list of filters are sorted afterwards, and the files renamed
-after their new content.
+not for these; 1.5.2, pinned, still does it: three runs over the same pages
+gave three sets of filter files). So that the same commit builds the same
+bytes, the filter values and the list of filters are sorted afterwards, and
+the files renamed after their new content. The files are CBOR, read and
+written with ``cbor2`` (pinned), whose shortest-form encoding is Pagefind's:
+a file decoded and encoded again is the same bytes.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import logging
 import re
@@ -26,7 +30,8 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from . import cbor
+import cbor2
+
 from .errors import DearConstituentError
 
 log = logging.getLogger(__name__)
@@ -125,7 +130,7 @@ def make_reproducible(bundle: Path) -> None:
     """Put Pagefind's output in a stable order, or say that its form is unknown."""
     try:
         make_deterministic(bundle)
-    except (OSError, KeyError, IndexError, TypeError, ValueError) as error:
+    except (OSError, KeyError, IndexError, TypeError, ValueError, cbor2.CBORError) as error:
         raise SearchIndexError(
             f"Pagefind's output is not in the form this project knows ({error}); "
             "check make_deterministic against the pinned Pagefind version"
@@ -157,11 +162,20 @@ def _load(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(MAGIC):
         raise ValueError(f"{path.name} does not start with Pagefind's marker")
-    return cbor.decode(data[len(MAGIC) :])
+    return decode_cbor(data[len(MAGIC) :])
+
+
+def decode_cbor(data: bytes) -> Any:
+    """The one CBOR value ``data`` holds; anything after it means an unknown form."""
+    stream = io.BytesIO(data)
+    value = cbor2.load(stream)
+    if stream.tell() != len(data):
+        raise ValueError(f"{len(data) - stream.tell()} bytes follow the CBOR value")
+    return value
 
 
 def _store(content: Any, old_path: Path, language: str, digits: int, *, prefix: str = "") -> str:
-    data = MAGIC + cbor.encode(content)
+    data = MAGIC + cbor2.dumps(content)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
     new_path = old_path.with_name(f"{prefix}{name}{old_path.suffix}")
     old_path.unlink()
