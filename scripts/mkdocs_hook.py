@@ -42,7 +42,6 @@ from dearconstituent.site import (
     Site,
     build_site,
     letter_jsonld,
-    search_tags,
 )
 from dearconstituent.validate import Report, check_archive
 
@@ -245,9 +244,6 @@ def _letter_meta(view: LetterView) -> dict[str, Any]:
         "title": html.escape(view.title),
         "description": html.escape(view.description),
         "hide": ["toc"],
-        # Search indexes these with the letter's words, so that it is found by
-        # its MP, party, constituency, topics and campaign.
-        "tags": [html.escape(tag) for tag in search_tags(view)],
         "dc_letter": view,
     }
 

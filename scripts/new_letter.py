@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from dearconstituent.errors import FieldError
-from dearconstituent.fields import require_text
 from dearconstituent.layout import DATA_DIR, letter_path
 from dearconstituent.letterfile import write_new_letter
 from dearconstituent.newletter import (
     check_campaign,
     check_date,
     check_signatory,
+    check_title,
     check_topics,
     plan_letter,
 )
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             "title",
             arguments.title,
             "A short title",
-            lambda text: require_text(text, limit=150),
+            check_title,
             interactive=interactive,
         )
         chosen = obtain(
@@ -127,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
             else None
         )
         letter = plan_letter(
-            registers=registers,
             date=date,
             member=member,
             title=title,

@@ -28,11 +28,3 @@ class FieldError(DearConstituentError):
         super().__init__(message)
         self.message = message
         self.hint = hint
-
-
-class InvalidArchiveError(DearConstituentError):
-    """The archive has problems, so it cannot be published."""
-
-    def __init__(self, problems: list[object]) -> None:
-        super().__init__(f"{len(problems)} problem(s) found in the letters and registers")
-        self.problems = problems

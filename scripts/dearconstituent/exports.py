@@ -12,6 +12,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .frontmatter import DATE_PATTERN, LETTER_FIELDS
+from .layout import SOURCE_PATH_PATTERN, source_path
 from .model import Registers
 from .sharedsite import group_url
 from .sharedtext import TemplateGroup
@@ -26,26 +28,16 @@ LICENCE = {
     "of Parliament.",
 }
 
+_LEADING = ("url", "path")
+_AFTER_FIELD = {"date": ("date_precision",), "signatory": ("party",), "summary": ("text", "words")}
+_TRAILING = ("last_updated", "template_group", "template_size", "template_overlap")
 FIELDS = (
-    "url",
-    "path",
-    "title",
-    "date",
-    "date_precision",
-    "signatory",
-    "party",
-    "constituency",
-    "topics",
-    "campaign",
-    "summary",
-    "text",
-    "words",
-    "source",
-    "last_updated",
-    "template_group",
-    "template_size",
-    "template_overlap",
+    *_LEADING,
+    *(name for field in LETTER_FIELDS for name in (field.name, *_AFTER_FIELD.get(field.name, ()))),
+    *_TRAILING,
 )
+"""A record's keys in order: the letter's fields (from the field table), each followed by
+what the archive works out from it, between the record's addresses and its history."""
 LIST_SEPARATOR = "; "
 
 
@@ -75,26 +67,24 @@ def letter_record(
 ) -> dict[str, Any]:
     letter = view.letter
     member = group.member(letter.path.as_posix()) if group else None
-    return {
+    values = {
+        field.name: None if value is None else field.to_json(value)
+        for field in LETTER_FIELDS
+        for value in [getattr(letter, field.name)]
+    }
+    derived = {
         "url": absolute(site_url, view.url),
-        "path": f"docs/{letter.path.as_posix()}",
-        "title": letter.title,
-        "date": letter.date.iso(),
+        "path": source_path(letter.path),
         "date_precision": letter.date.precision,
-        "signatory": letter.signatory,
         "party": view.party,
-        "constituency": letter.constituency,
-        "topics": list(letter.topics),
-        "campaign": letter.campaign,
-        "summary": letter.summary,
         "text": text,
         "words": len(text.split()),
-        "source": letter.source,
         "last_updated": view.last_updated.isoformat() if view.last_updated else None,
         "template_group": group.id if group else None,
         "template_size": group.size if group else None,
         "template_overlap": round(member.overlap * 100) if member else None,
     }
+    return {name: values[name] if name in values else derived[name] for name in FIELDS}
 
 
 def letters_json(records: Sequence[Mapping[str, Any]]) -> str:
@@ -195,14 +185,14 @@ def templates_json(site: Site, *, site_url: str | None) -> str:
                 "parties": sorted({view.party for view in views}),
                 "earliest_date": earliest.letter.date.iso(),
                 "representative": {
-                    "path": f"docs/{earliest.letter.path.as_posix()}",
+                    "path": source_path(earliest.letter.path),
                     "url": absolute(site_url, earliest.url),
                     "title": earliest.title,
                     "signatory": earliest.letter.signatory,
                 },
                 "members": [
                     {
-                        "path": f"docs/{view.letter.path.as_posix()}",
+                        "path": source_path(view.letter.path),
                         "url": absolute(site_url, view.url),
                         "date": view.letter.date.iso(),
                         "signatory": view.letter.signatory,
@@ -233,71 +223,55 @@ def _json(document: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_DERIVED_SCHEMA: dict[str, dict[str, Any]] = {
+    "url": {"type": "string", "minLength": 1, "description": "The letter's page on the site."},
+    "path": {
+        "type": "string",
+        "minLength": 1,
+        "pattern": SOURCE_PATH_PATTERN,
+        "description": "The letter's source file in the repository.",
+    },
+    "date_precision": {"enum": ["day", "month"]},
+    "party": {"type": "string", "description": "The MP's party on the letter's date."},
+    "text": {
+        "type": "string",
+        "description": "The letter's words as plain text, without markup or transcriber's notes.",
+    },
+    "words": {"type": "integer", "minimum": 0},
+    "last_updated": {
+        "type": ["string", "null"],
+        "format": "date",
+        "description": "When the letter's file last changed (git).",
+    },
+    "template_group": {
+        "type": ["string", "null"],
+        "pattern": "^[0-9a-f]{12}$",
+        "description": "The shared text this letter was sent from, as in "
+        "templates.json; null when no other letter shares its text.",
+    },
+    "template_size": {
+        "type": ["integer", "null"],
+        "minimum": 2,
+        "description": "How many letters share that text, this one included.",
+    },
+    "template_overlap": {
+        "type": ["integer", "null"],
+        "minimum": 0,
+        "maximum": 100,
+        "description": "Per cent of this letter's own text that another letter "
+        "of its group also has.",
+    },
+}
+
+
 def letters_schema(*, site_url: str | None) -> str:
     """A JSON Schema (draft 2020-12) that letters.json validates against."""
-    text = {"type": "string", "minLength": 1}
-    optional_text = {"type": ["string", "null"]}
+    table = {field.name: dict(field.schema) for field in LETTER_FIELDS}
     record = {
         "type": "object",
         "additionalProperties": False,
         "required": list(FIELDS),
-        "properties": {
-            "url": {**text, "description": "The letter's page on the site."},
-            "path": {
-                **text,
-                "pattern": r"^docs/letters/\d{4}/[a-z0-9-]+\.md$",
-                "description": "The letter's source file in the repository.",
-            },
-            "title": {**text, "description": "Editorial title."},
-            "date": {
-                "type": "string",
-                "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
-                "description": "The date printed on the letter: YYYY-MM-DD, or YYYY-MM "
-                "when the letter gives only a month.",
-            },
-            "date_precision": {"enum": ["day", "month"]},
-            "signatory": {**text, "description": "The MP, as named in members.json."},
-            "party": {"type": "string", "description": "The MP's party on the letter's date."},
-            "constituency": {**text, "description": "The MP's seat on the letter's date."},
-            "topics": {
-                "type": "array",
-                "minItems": 1,
-                "items": {"type": "string"},
-                "description": "Topic slugs, as in topics.json.",
-            },
-            "campaign": {**optional_text, "description": "Campaign slug, as in campaigns.json."},
-            "summary": {**optional_text, "description": "Editorial summary."},
-            "text": {
-                "type": "string",
-                "description": "The letter's words as plain text, without markup or "
-                "transcriber's notes.",
-            },
-            "words": {"type": "integer", "minimum": 0},
-            "source": {**optional_text, "description": "What the transcription was made from."},
-            "last_updated": {
-                "type": ["string", "null"],
-                "format": "date",
-                "description": "When the letter's file last changed (git).",
-            },
-            "template_group": {
-                "type": ["string", "null"],
-                "pattern": "^[0-9a-f]{12}$",
-                "description": "The shared text this letter was sent from, as in "
-                "templates.json; null when no other letter shares its text.",
-            },
-            "template_size": {
-                "type": ["integer", "null"],
-                "minimum": 2,
-                "description": "How many letters share that text, this one included.",
-            },
-            "template_overlap": {
-                "type": ["integer", "null"],
-                "minimum": 0,
-                "maximum": 100,
-                "description": "Per cent of this letter's own text that another letter "
-                "of its group also has.",
-            },
-        },
+        "properties": {name: table.get(name) or _DERIVED_SCHEMA[name] for name in FIELDS},
     }
     return _collection_schema(
         site_url=site_url,
@@ -311,8 +285,8 @@ def letters_schema(*, site_url: str | None) -> str:
 def templates_schema(*, site_url: str | None) -> str:
     """A JSON Schema (draft 2020-12) that templates.json validates against."""
     text = {"type": "string", "minLength": 1}
-    date = {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}
-    letter_path = {"type": "string", "pattern": r"^docs/letters/\d{4}/[a-z0-9-]+\.md$"}
+    date = {"type": "string", "pattern": DATE_PATTERN}
+    letter_path = {"type": "string", "pattern": SOURCE_PATH_PATTERN}
     member = {
         "type": "object",
         "additionalProperties": False,

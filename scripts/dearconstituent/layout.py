@@ -26,6 +26,15 @@ UNDATED = "undated"
 """The year folder a tool uses when it could not find a letter's date."""
 SOURCE_DIRS = (DATA_DIR, TRANSCRIPTS_DIR)
 """Folders of ``docs/`` that hold the archive's sources and are never published."""
+DOCS = "docs"
+"""The docs folder's name in the repository, as the data exports give paths."""
+SOURCE_PATH_PATTERN = rf"^{DOCS}/{LETTERS_DIR}/\d{{4}}/[a-z0-9-]+\{LETTER_SUFFIX}$"
+"""What :func:`source_path` gives for a valid letter, as a regular expression."""
+
+
+def source_path(letter: PurePosixPath) -> str:
+    """A letter's file in the repository, from its path below ``docs/``."""
+    return f"{DOCS}/{letter.as_posix()}"
 
 
 def letter_path(docs_dir: Path, date: LetterDate | None, name: str) -> Path:

@@ -1,8 +1,9 @@
 """Writing letter files: front matter in the project's house style, and file names.
 
 Shared by ``import_letter.py`` and ``new_letter.py`` so that a letter made by
-either reads like one typed by hand: fields in the documented order, values
-unquoted where YAML allows, lists one item per line.
+either reads like one typed by hand: fields in the field table's order
+(:mod:`.frontmatter`), values unquoted where YAML allows, lists one item per
+line.
 """
 
 from __future__ import annotations
@@ -13,18 +14,9 @@ from pathlib import Path
 import yaml
 
 from .dates import LetterDate
+from .frontmatter import FIELD_NAMES
 from .slugs import slugify
 
-FIELD_ORDER = (
-    "title",
-    "date",
-    "signatory",
-    "constituency",
-    "topics",
-    "campaign",
-    "summary",
-    "source",
-)
 PLACEHOLDER = "TODO:"
 """Starts every value a tool could not fill in; the validator refuses it."""
 SUBJECT_WORDS = 6
@@ -42,7 +34,7 @@ def is_placeholder(value: object) -> bool:
 def format_letter(fields: Mapping[str, object], body: str) -> str:
     """The whole file: front matter between ``---`` lines, a blank line, the body."""
     lines = ["---"]
-    for key in FIELD_ORDER:
+    for key in FIELD_NAMES:
         value = fields.get(key)
         if value is None:
             continue

@@ -15,16 +15,27 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .dates import LetterDate, describe_type, parse_letter_date
+from .dates import LetterDate, describe_type
 from .errors import FieldError, SourceError
-from .fields import require_slug, require_text, require_text_list
 from .findings import Finding
+from .frontmatter import (
+    FIELD_NAMES,
+    FIELDS,
+    LETTER_FIELDS,
+    REQUIRED,
+    known_constituency,
+    not_in_future,
+    parse_fields,
+    registered_campaign,
+    registered_member,
+    registered_topic,
+    seat_held,
+)
 from .layout import LETTERS_DIR, relative_to_docs
 from .letterfile import PLACEHOLDER, is_placeholder
 from .markup import ParsedBody, parse_body
 from .model import Letter, Registers
 from .privacy import PersonalData, find_personal_data
-from .registers import seat_gap_description
 from .safety import find_unsafe, might_be_unsafe
 from .slugs import is_slug, slugify
 from .source import read_text, split_front_matter
@@ -32,12 +43,6 @@ from .suggest import did_you_mean
 from .transcripts import Transcript, body_lines, transcript_lines, verbatim_differences
 from .yamlsource import LocatedYaml, load_located
 
-REQUIRED = ("title", "date", "signatory", "constituency", "topics")
-OPTIONAL = ("campaign", "summary", "source")
-FIELDS = REQUIRED + OPTIONAL
-TEXT_FIELDS = ("title", "signatory", "constituency", "summary", "source", "campaign")
-TITLE_LIMIT = 150
-SUMMARY_LIMIT = 400
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
 
 
@@ -109,7 +114,7 @@ def check_known_fields(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]
     for key in doc.meta:
         if key not in FIELDS:
             name = str(key)
-            hint = did_you_mean(name, FIELDS) or f"the fields are: {', '.join(FIELDS)}"
+            hint = did_you_mean(name, FIELD_NAMES) or f"the fields are: {', '.join(FIELD_NAMES)}"
             if name == "party":
                 hint = "party comes from the members register; remove this line"
             yield Finding(doc.line(key), name, "unknown field", hint)
@@ -136,155 +141,61 @@ def check_no_placeholders(doc: LetterDocument, _: RuleContext) -> Iterator[Findi
             )
 
 
-def check_title(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
-    """The title is one line of plain text, at most 150 characters."""
-    yield from _parse_field(doc, "title", lambda v: require_text(v, limit=TITLE_LIMIT))
-
-
-def check_summary(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
-    """A summary, when given, is one or two plain sentences (at most 400 characters)."""
-    yield from _parse_field(
-        doc, "summary", lambda v: require_text(v, multiline=True, limit=SUMMARY_LIMIT)
-    )
-
-
-def check_source(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
-    """A source, when given, is one line of plain text."""
-    yield from _parse_field(doc, "source", lambda v: require_text(v, limit=200))
+def check_field_forms(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
+    """Each field has the form its entry in the field table requires: one line of text
+    within its length, a real date (YYYY-MM-DD or YYYY-MM), a list of texts, a slug."""
+    for field in LETTER_FIELDS:
+        if field.name not in doc.meta or is_placeholder(doc.meta[field.name]):
+            continue
+        try:
+            field.parse(doc.meta[field.name])
+        except FieldError as error:
+            yield Finding(doc.line(field.name), field.name, error.message, error.hint)
 
 
 def check_date(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
-    """The date is a real calendar date (YYYY-MM-DD) or month (YYYY-MM), not in the future."""
-    if "date" not in doc.meta or is_placeholder(doc.meta["date"]):
-        return
-    try:
-        date = parse_letter_date(doc.meta["date"])
-    except FieldError as error:
-        yield Finding(doc.line("date"), "date", error.message, error.hint)
-        return
-    if date.first_day > context.today:
-        yield Finding(
-            doc.line("date"),
-            "date",
-            f"{date.iso()} is in the future",
-            "use the date printed on the letter",
-        )
+    """The date is not in the future."""
+    yield from _checked(doc, "date", lambda date: not_in_future(date, today=context.today))
 
 
 def check_signatory(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """The signatory is named exactly as in the members register."""
-    if "signatory" not in doc.meta or is_placeholder(doc.meta["signatory"]):
-        return
-    try:
-        name = require_text(doc.meta["signatory"])
-    except FieldError as error:
-        yield Finding(doc.line("signatory"), "signatory", error.message, error.hint)
-        return
-    if name not in context.registers.members:
-        hint = did_you_mean(name, context.registers.members) or (
-            "add the member to docs/_data/members.yml first"
-        )
-        yield Finding(
-            doc.line("signatory"), "signatory", f"'{name}' is not in the members register", hint
-        )
+    yield from _checked(doc, "signatory", lambda name: registered_member(name, context.registers))
 
 
 def check_constituency(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """The constituency is the seat the signatory held on the letter's date."""
-    if "constituency" not in doc.meta or is_placeholder(doc.meta["constituency"]):
-        return
-    try:
-        constituency = require_text(doc.meta["constituency"])
-    except FieldError as error:
-        yield Finding(doc.line("constituency"), "constituency", error.message, error.hint)
-        return
-    known = context.registers.constituency_names
-    if constituency not in known:
-        hint = did_you_mean(constituency, sorted(known)) or (
-            "check the spelling against members.yml"
-        )
-        yield Finding(
-            doc.line("constituency"),
-            "constituency",
-            f"'{constituency}' is not a constituency in the members register",
-            hint,
-        )
-        return
-    member = context.registers.members.get(_text_or_none(doc.meta.get("signatory")) or "")
-    date = _date_or_none(doc.meta.get("date"))
-    if member is None or date is None or member.seat_for(constituency, date):
-        return
-    held = member.seats_during(date)
-    if held:
-        seats = " and ".join(sorted({seat.constituency for seat in held}))
-        yield Finding(
-            doc.line("constituency"),
-            "constituency",
-            f"{member.name} was MP for {seats} in {date.as_written()}, not {constituency}",
-            f"did you mean '{held[0].constituency}'?",
-        )
-    else:
-        yield Finding(
-            doc.line("constituency"),
-            "constituency",
-            f"{member.name} was not an MP in {date.as_written()}: "
-            f"{seat_gap_description(member, date.first_day)}",
-            "check the letter's date and signatory",
-        )
+    registers = context.registers
+    member = registers.members.get(_value(doc, "signatory") or "")
+    date = _value(doc, "date")
+
+    def check(name: str) -> None:
+        known_constituency(name, registers)
+        if member is not None and date is not None:
+            seat_held(member, date, name)
+
+    yield from _checked(doc, "constituency", check)
 
 
 def check_topics(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
-    """Topics are a list of one or more distinct slugs from the topics register."""
-    if "topics" not in doc.meta:
-        return
-    try:
-        topics = require_text_list(doc.meta["topics"])
-    except FieldError as error:
-        yield Finding(doc.line("topics"), "topics", error.message, error.hint)
-        return
-    register = context.registers.topics
-    titles = {topic.title: slug for slug, topic in register.items()}
+    """Topics are distinct slugs from the topics register."""
+    topics = _value(doc, "topics") or ()
     for position, topic in enumerate(topics):
         if is_placeholder(topic):
             continue
-        if topic in register:
-            if topics.index(topic) != position:
-                yield Finding(
-                    doc.yaml.line("topics", position),
-                    "topics",
-                    f"'{topic}' is listed twice",
-                    "remove one",
-                )
-            continue
         line = doc.yaml.line("topics", position)
-        hint = did_you_mean(topic, register)
-        if not hint and (slug := titles.get(topic) or _fold_match(topic, titles)):
-            hint = f"did you mean '{slug}'?"
-        yield Finding(
-            line,
-            "topics",
-            f"'{topic}' is not in the topics register",
-            hint or "use a slug from docs/_data/topics.yml, or add the topic there",
-        )
+        try:
+            registered_topic(topic, context.registers)
+        except FieldError as error:
+            yield Finding(line, "topics", error.message, error.hint)
+            continue
+        if topics.index(topic) != position:
+            yield Finding(line, "topics", f"'{topic}' is listed twice", "remove one")
 
 
 def check_campaign(doc: LetterDocument, context: RuleContext) -> Iterator[Finding]:
     """A campaign, when given, is a slug from the campaigns register."""
-    if "campaign" not in doc.meta or is_placeholder(doc.meta["campaign"]):
-        return
-    try:
-        campaign = require_slug(doc.meta["campaign"])
-    except FieldError as error:
-        yield Finding(doc.line("campaign"), "campaign", error.message, error.hint)
-        return
-    register = context.registers.campaigns
-    if campaign not in register:
-        hint = did_you_mean(campaign, register) or (
-            "use a slug from docs/_data/campaigns.yml, or add the campaign there"
-        )
-        yield Finding(
-            doc.line("campaign"), "campaign", f"'{campaign}' is not in the campaigns register", hint
-        )
+    yield from _checked(doc, "campaign", lambda slug: registered_campaign(slug, context.registers))
 
 
 def check_metadata_is_plain_text(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
@@ -332,7 +243,7 @@ def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
             1, "file", f"the file name must end in '.md', not '.{suffix}'", "rename the file"
         )
         stem = stem or name
-    date = _date_or_none(doc.meta.get("date"))
+    date = _value(doc, "date")
     if date is None:
         return
     if not _YEAR_FOLDER.match(year) or int(year) != date.year:
@@ -346,13 +257,11 @@ def check_location(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
 
 
 def _name_findings(doc: LetterDocument, stem: str, date: LetterDate) -> Iterator[Finding]:
-    signatory = _text_or_none(doc.meta.get("signatory"))
-    if is_placeholder(signatory):
-        signatory = None
+    signatory = _value(doc, "signatory")
     expected = f"{date.iso()}-{slugify(signatory)}-" if signatory else f"{date.iso()}-"
     if stem.startswith(expected) and is_slug(stem[len(expected) :]):
         return
-    example = f"{expected}{slugify(_text_or_none(doc.meta.get('title')) or 'subject')}.md"
+    example = f"{expected}{slugify(_value(doc, 'title') or 'subject')}.md"
     if not stem.startswith(f"{date.iso()}-") or (
         stem[len(date.iso()) + 1 : len(date.iso()) + 3].isdigit()
     ):
@@ -432,14 +341,12 @@ LETTER_RULES: tuple[Rule, ...] = (
     check_known_fields,
     check_required_fields,
     check_no_placeholders,
-    check_title,
+    check_field_forms,
     check_date,
     check_signatory,
     check_constituency,
     check_topics,
     check_campaign,
-    check_summary,
-    check_source,
     check_metadata_is_plain_text,
     check_metadata_privacy,
     check_location,
@@ -459,24 +366,12 @@ def check_letter(doc: LetterDocument, context: RuleContext) -> list[Finding]:
 
 def build_letter(doc: LetterDocument) -> Letter:
     """The model of a letter that passed every rule."""
-    meta = doc.meta
     if doc.relative is None:
         raise SourceError("the letter is outside the docs folder")
     try:
-        return Letter(
-            path=doc.relative,
-            title=require_text(meta["title"]),
-            date=parse_letter_date(meta["date"]),
-            signatory=require_text(meta["signatory"]),
-            constituency=require_text(meta["constituency"]),
-            topics=tuple(require_text_list(meta["topics"])),
-            body=doc.body,
-            body_line=doc.body_line,
-            campaign=_text_or_none(meta.get("campaign")),
-            summary=_text_or_none(meta.get("summary")),
-            source=_text_or_none(meta.get("source")),
-        )
-    except (FieldError, KeyError) as error:
+        values = parse_fields(doc.meta)
+        return Letter(path=doc.relative, body=doc.body, body_line=doc.body_line, **values)
+    except (FieldError, TypeError) as error:
         raise SourceError(f"the letter is not valid: {error}") from None
 
 
@@ -484,15 +379,27 @@ def build_letter(doc: LetterDocument) -> Letter:
 # Helpers
 
 
-def _parse_field(
-    doc: LetterDocument, key: str, parser: Callable[[object], object]
-) -> Iterator[Finding]:
-    if key not in doc.meta or is_placeholder(doc.meta[key]):
+def _value(doc: LetterDocument, name: str) -> Any:
+    """The field's value as its parser reads it, or None when it is absent, a
+    placeholder or not of the right form (which check_field_forms reports)."""
+    value = doc.meta.get(name)
+    if value is None or is_placeholder(value):
+        return None
+    try:
+        return FIELDS[name].parse(value)
+    except FieldError:
+        return None
+
+
+def _checked(doc: LetterDocument, name: str, check: Callable[[Any], object]) -> Iterator[Finding]:
+    """What ``check`` finds wrong with the field's value, when it has the right form."""
+    value = _value(doc, name)
+    if value is None:
         return
     try:
-        parser(doc.meta[key])
+        check(value)
     except FieldError as error:
-        yield Finding(doc.line(key), key, error.message, error.hint)
+        yield Finding(doc.line(name), name, error.message, error.hint)
 
 
 def _metadata_strings(doc: LetterDocument) -> Iterator[tuple[tuple[object, ...], str]]:
@@ -516,19 +423,3 @@ def privacy_finding(field: str, found: PersonalData, line: int) -> Finding:
         f"remove it, or write '{found.replacement}' in its place; if it is a public detail, "
         "approve it in docs/_data/allowlist.yml",
     )
-
-
-def _text_or_none(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _date_or_none(value: object) -> LetterDate | None:
-    try:
-        return parse_letter_date(value)
-    except FieldError:
-        return None
-
-
-def _fold_match(word: str, titles: dict[str, str]) -> str | None:
-    folded = {title.casefold(): slug for title, slug in titles.items()}
-    return folded.get(word.casefold())

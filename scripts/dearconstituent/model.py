@@ -28,10 +28,6 @@ class Seat:
         """Whether the member held this seat on some day from ``first`` to ``last``."""
         return self.start <= last and (self.end is None or first <= self.end)
 
-    @property
-    def constituency_slug(self) -> str:
-        return slugify(self.constituency)
-
 
 @dataclass(frozen=True)
 class Member:

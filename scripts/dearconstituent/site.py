@@ -186,15 +186,6 @@ def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | No
     )
 
 
-def search_tags(view: LetterView) -> list[str]:
-    """The names a letter should be found by besides its words."""
-    tags = [view.mp.title, view.party, view.constituency.title]
-    tags += [topic.title for topic in view.topics]
-    if view.campaign:
-        tags.append(view.campaign.title)
-    return [tag for tag in tags if tag]
-
-
 def describe_letter(letter: Letter, party: str) -> str:
     """A meta description: the summary, or who wrote when and the letter's first words."""
     if letter.summary:
