@@ -18,9 +18,10 @@ from pathlib import Path
 from dearconstituent.cli import add_archive_options
 from dearconstituent.exports import templates_json
 from dearconstituent.gitdates import last_changed
-from dearconstituent.sharedsite import add_shared_texts, party_counts
+from dearconstituent.layout import source_path
+from dearconstituent.sharedsite import arrange, party_counts
 from dearconstituent.sharedtext import TemplateGroup, find_templates
-from dearconstituent.site import Site, build_site
+from dearconstituent.site import Site, build_site, with_shared_texts
 from dearconstituent.validate import check_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     site = build_site(report.letters, report.registers, last_updated=last_changed(arguments.docs))
-    add_shared_texts(site, find_templates(report.letters))
+    site = with_shared_texts(site, arrange(site.letters, find_templates(report.letters)))
     if arguments.json:
         sys.stdout.write(templates_json(site, site_url=None))
     else:
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def describe(site: Site, *, letters: int) -> str:
     """The groups as text: a summary line, then each group with its letters."""
-    groups = site.templates.groups
+    groups = site.shared.templates.groups
     sharing = sum(group.size for group in groups)
     if not groups:
         return (
@@ -77,7 +78,7 @@ def describe(site: Site, *, letters: int) -> str:
 
 def group_lines(site: Site, group: TemplateGroup) -> list[str]:
     views = [site.letters[path] for path in group.paths]
-    shared = site.shared[group.representative]
+    shared = site.shared.letters[group.representative]
     mps = len({view.letter.signatory for view in views})
     parties = ", ".join(f"{item.party} {item.mps}" for item in party_counts(views))
     lines = [
@@ -88,7 +89,7 @@ def group_lines(site: Site, group: TemplateGroup) -> list[str]:
     for view, member in zip(views, group.members, strict=True):
         lines.append(
             f"  {view.date_iso:<10}  {round(member.overlap * 100):>3}%  {view.mp.title} "
-            f"({view.party}, {view.constituency.title})  docs/{member.path}"
+            f"({view.party}, {view.constituency.title})  {source_path(view.letter.path)}"
         )
     return lines
 

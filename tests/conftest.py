@@ -4,9 +4,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.archive import Archive
+from tests.archive import ROOT, Archive
+from tests.sitebuild import BuiltSite, build_demo, mkdocs_build
 
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
     return Archive(tmp_path)
+
+
+# The sites several modules read, built once per test session. Tests only read
+# them: a test that changes a site builds its own.
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's own site, as `make build` builds it."""
+    folder = tmp_path_factory.mktemp("repo-site") / "site"
+    result = mkdocs_build(ROOT / "mkdocs.yml", folder)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(folder)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fictional demonstration site, as `make demo` builds it, with 1,200 letters."""
+    return build_demo(tmp_path_factory.mktemp("demo") / "site")

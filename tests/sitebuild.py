@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 from tests.archive import ROOT
 
 BASE = "http://site.test/"
+DEMO_LETTERS = 1200
+"""Letters in the demonstration site the tests read: enough for listings of several pages."""
 
 
 def mkdocs_build(
@@ -24,6 +26,26 @@ def mkdocs_build(
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+def build_demo(folder: Path, *, letters: int = DEMO_LETTERS) -> BuiltSite:
+    """Build the fictional demonstration site into ``folder``, as scripts/demo.py does."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "demo.py"),
+            "--letters",
+            str(letters),
+            "--build",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(folder)
 
 
 class Elements(HTMLParser):

@@ -16,9 +16,9 @@ import pytest
 from dearconstituent.exports import FIELDS, letter_records
 from dearconstituent.gitdates import last_changed
 from dearconstituent.publish import letter_texts
-from dearconstituent.sharedsite import add_shared_texts
+from dearconstituent.sharedsite import arrange
 from dearconstituent.sharedtext import find_templates
-from dearconstituent.site import build_site
+from dearconstituent.site import build_site, with_shared_texts
 from dearconstituent.validate import check_archive
 from tests.archive import ROOT
 from tests.sitebuild import BASE, BuiltSite, mkdocs_build
@@ -47,12 +47,9 @@ FEEDS = (
 )
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    folder = tmp_path_factory.mktemp("data-site") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", folder)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(folder)
+@pytest.fixture
+def site(repo_site: BuiltSite) -> BuiltSite:
+    return repo_site
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +57,7 @@ def expected() -> list[dict[str, Any]]:
     """The records, as the project's own code loads the letters."""
     report = check_archive(ROOT / "docs")
     site = build_site(report.letters, report.registers, last_updated=last_changed(ROOT / "docs"))
-    add_shared_texts(site, find_templates(report.letters))
+    site = with_shared_texts(site, arrange(site.letters, find_templates(report.letters)))
     site_url = os.environ.get("DC_SITE_URL", "https://dear-constituent.github.io/dear-constituent/")
     return letter_records(site, texts=letter_texts(site), site_url=site_url)
 

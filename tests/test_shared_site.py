@@ -2,7 +2,8 @@
 
 A fictional archive: eight invented MPs, one invented campaign, two texts
 sent by several of them, a reply in one MP's own words, and a letter on
-another subject.
+another subject. The topic's and the campaign's slugs are not their titles'
+slugs, as in a real register ("nhs" titled "Health and the NHS").
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ MEMBERS = "".join(
 )
 TOPICS = """\
 transport:
-  title: Transport
+  title: Roads, Rail & Buses
   description: Buses, trains and roads.
 housing:
   title: Housing
@@ -47,7 +48,7 @@ housing:
 """
 CAMPAIGNS = """\
 save-our-buses:
-  title: Save Our Buses
+  title: Keep the Number 9 Running
   description: A fictional campaign to protect rural bus routes.
   started: 2023-01-09
   organisers: [Rural Riders]
@@ -353,3 +354,29 @@ def test_shared_text_pages_have_no_accessibility_violations(
             page.close()
         browser.close()
     assert {url: v for url, v in found.items() if v} == {}
+
+
+def test_filters_without_words_lead_to_pages_that_exist(served: str) -> None:
+    """A search's facet values are titles; the browse pages are at their slugs. The
+    links come from the build's map, so a topic titled otherwise than its slug
+    still leads to its page (it used to lead to a 404)."""
+    query = "search/?topic=Roads%2C+Rail+%26+Buses&campaign=Keep+the+Number+9+Running"
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(served + query, wait_until="load")
+        links = page.locator("#dc-search-browse-links a")
+        links.first.wait_for()
+        found = {
+            links.nth(n).text_content(): links.nth(n).get_attribute("href")
+            for n in range(links.count())
+        }
+        assert found == {
+            "Everything on Roads, Rail & Buses": served + "topics/transport/",
+            "Every reply to Keep the Number 9 Running": served + "campaigns/save-our-buses/",
+        }
+        for href in found.values():
+            assert href is not None
+            response = page.goto(href)
+            assert response is not None and response.status == 200, href
+        browser.close()

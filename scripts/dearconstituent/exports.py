@@ -12,12 +12,15 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import urls
 from .frontmatter import DATE_PATTERN, LETTER_FIELDS
 from .layout import SOURCE_PATH_PATTERN, source_path
 from .model import Registers
 from .sharedsite import group_url
 from .sharedtext import TemplateGroup
-from .site import LetterView, Site, constituency_url, member_url
+from .site import Site
+from .urls import absolute
+from .views import LetterView
 
 LICENCE = {
     "name": "CC BY 4.0",
@@ -41,11 +44,6 @@ what the archive works out from it, between the record's addresses and its histo
 LIST_SEPARATOR = "; "
 
 
-def absolute(site_url: str | None, path: str) -> str:
-    """``path`` under ``site_url`` when there is one, else site-relative with a leading '/'."""
-    return (site_url.rstrip("/") + "/" if site_url else "/") + path
-
-
 def letter_records(
     site: Site, *, texts: Mapping[str, str], site_url: str | None
 ) -> list[dict[str, Any]]:
@@ -56,7 +54,7 @@ def letter_records(
             view,
             texts[view.letter.path.as_posix()],
             site_url,
-            group=site.templates.group_of(view.letter.path.as_posix()),
+            group=site.shared.templates.group_of(view.letter.path.as_posix()),
         )
         for view in views
     ]
@@ -116,12 +114,12 @@ def members_json(registers: Registers, site: Site, *, site_url: str | None) -> s
         {
             "name": member.name,
             "slug": member.slug,
-            "url": absolute(site_url, member_url(member)),
+            "url": absolute(site_url, urls.member(member.name)),
             "letters": counts.get(member.name, 0),
             "seats": [
                 {
                     "constituency": seat.constituency,
-                    "constituency_url": absolute(site_url, constituency_url(seat.constituency)),
+                    "constituency_url": absolute(site_url, urls.constituency(seat.constituency)),
                     "party": seat.party,
                     "from": seat.start.isoformat(),
                     "to": seat.end.isoformat() if seat.end else None,
@@ -143,8 +141,8 @@ def topics_json(registers: Registers, site: Site, *, site_url: str | None) -> st
             "description": topic.description,
             "keywords": list(topic.keywords),
             "letters": counts.get(topic.slug, 0),
-            "url": absolute(site_url, f"topics/{topic.slug}/"),
-            "feed": absolute(site_url, f"topics/{topic.slug}/feed.xml"),
+            "url": absolute(site_url, urls.topic(topic.slug)),
+            "feed": absolute(site_url, urls.feed(urls.topic(topic.slug))),
         }
         for topic in sorted(registers.topics.values(), key=lambda topic: topic.slug)
     ]
@@ -162,8 +160,8 @@ def campaigns_json(registers: Registers, site: Site, *, site_url: str | None) ->
             "organisers": list(campaign.organisers),
             "keywords": list(campaign.keywords),
             "letters": counts.get(campaign.slug, 0),
-            "url": absolute(site_url, f"campaigns/{campaign.slug}/"),
-            "feed": absolute(site_url, f"campaigns/{campaign.slug}/feed.xml"),
+            "url": absolute(site_url, urls.campaign(campaign.slug)),
+            "feed": absolute(site_url, urls.feed(urls.campaign(campaign.slug))),
         }
         for campaign in sorted(registers.campaigns.values(), key=lambda campaign: campaign.slug)
     ]
@@ -173,13 +171,13 @@ def campaigns_json(registers: Registers, site: Site, *, site_url: str | None) ->
 def templates_json(site: Site, *, site_url: str | None) -> str:
     """Every template group: its letters (earliest first), MPs, parties and earliest date."""
     templates = []
-    for group in site.templates.groups:
+    for group in site.shared.templates.groups:
         views = [site.letters[path] for path in group.paths]
         earliest = views[0]
         templates.append(
             {
                 "id": group.id,
-                "url": absolute(site_url, group_url(site, group)),
+                "url": absolute(site_url, group_url(group)),
                 "size": group.size,
                 "mps": len({view.letter.signatory for view in views}),
                 "parties": sorted({view.party for view in views}),
@@ -206,6 +204,11 @@ def templates_json(site: Site, *, site_url: str | None) -> str:
             }
         )
     return _json({"count": len(templates), "licence": LICENCE, "templates": templates})
+
+
+def browse_json(site: Site) -> str:
+    """For the search page: each facet value and the page listing everything with it."""
+    return _json(site.browse)
 
 
 def _count_by(site: Site, keys: Any) -> dict[str, int]:
@@ -275,6 +278,7 @@ def letters_schema(*, site_url: str | None) -> str:
     }
     return _collection_schema(
         site_url=site_url,
+        schema=urls.LETTERS_SCHEMA,
         name="letters",
         title="Dear Constituent: letters",
         items={"$ref": "#/$defs/letter"},
@@ -362,6 +366,7 @@ def templates_schema(*, site_url: str | None) -> str:
     }
     return _collection_schema(
         site_url=site_url,
+        schema=urls.TEMPLATES_SCHEMA,
         name="templates",
         title="Dear Constituent: shared texts (template groups)",
         items={"$ref": "#/$defs/template"},
@@ -372,15 +377,16 @@ def templates_schema(*, site_url: str | None) -> str:
 def _collection_schema(
     *,
     site_url: str | None,
+    schema: str,
     name: str,
     title: str,
     items: Mapping[str, Any],
     definitions: Mapping[str, Any],
 ) -> str:
     """The schema of an export: ``count``, ``licence`` and a list called ``name``."""
-    schema = {
+    document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute(site_url, f"{name}.schema.json"),
+        "$id": absolute(site_url, schema),
         "title": title,
         "type": "object",
         "additionalProperties": False,
@@ -396,4 +402,4 @@ def _collection_schema(
         },
         "$defs": dict(definitions),
     }
-    return _json(schema)
+    return _json(document)

@@ -12,8 +12,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .exports import absolute
-from .site import LetterView, Site
+from . import urls
+from .site import Site
+from .urls import absolute
+from .views import LetterView
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "dear-constituent.github.io,2026"
@@ -35,28 +37,22 @@ class Feed:
 
 
 def site_feeds(site: Site, site_name: str) -> list[Feed]:
-    """Every feed of the site: the archive's, then each topic's, MP's and campaign's."""
+    """Every feed of the site: the archive's, then each followed page's (MP, topic, campaign)."""
     newest = sorted(site.letters.values(), key=lambda view: view.letter.sort_key(), reverse=True)
-    feeds = [Feed("feed.xml", f"{site_name}: all letters", "", newest)]
-    groups: dict[tuple[str, str], list[LetterView]] = {}
-    titles: dict[tuple[str, str], str] = {}
-    for page in site.pages.values():
-        feed = page.data.get("feed")
-        if isinstance(feed, str) and page.data.get("pagination", {}).get("number") == 1:
-            key = (feed, page.url)
-            groups[key] = []
-            titles[key] = page.title
+    feeds = [Feed(urls.FEED, f"{site_name}: all letters", urls.HOME, newest)]
+    followed: dict[str, list[LetterView]] = {page.url: [] for page in site.followed}
     for view in newest:
-        for url in _feed_pages(view):
-            key = (f"{url}feed.xml", url)
-            if key in groups:
-                groups[key].append(view)
-    for (path, url), letters in sorted(groups.items()):
-        feeds.append(Feed(path, f"{site_name}: {titles[(path, url)]}", url, letters))
+        for url in _followed_pages(view):
+            if url in followed:
+                followed[url].append(view)
+    for page in sorted(site.followed, key=lambda page: (urls.feed(page.url), page.url)):
+        feeds.append(
+            Feed(urls.feed(page.url), f"{site_name}: {page.title}", page.url, followed[page.url])
+        )
     return feeds
 
 
-def _feed_pages(view: LetterView) -> list[str]:
+def _followed_pages(view: LetterView) -> list[str]:
     pages = [view.mp.url, *(topic.url for topic in view.topics)]
     if view.campaign:
         pages.append(view.campaign.url)
@@ -91,15 +87,11 @@ def _entry(root: ET.Element, view: LetterView, text: str, site_url: str | None) 
     author = ET.SubElement(entry, f"{{{ATOM}}}author")
     _text(author, "name", view.mp.title)
     _text(author, "uri", absolute(site_url, view.mp.url))
-    for topic in view.topics:
+    for slug, topic in zip(view.letter.topics, view.topics, strict=True):
         ET.SubElement(
             entry,
             f"{{{ATOM}}}category",
-            {
-                "term": topic.url.split("/")[1],
-                "label": topic.title,
-                "scheme": absolute(site_url, "topics/"),
-            },
+            {"term": slug, "label": topic.title, "scheme": absolute(site_url, urls.TOPICS)},
         )
     _text(entry, "summary", view.description)
     content = _text(entry, "content", text)

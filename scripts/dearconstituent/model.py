@@ -115,14 +115,5 @@ class Letter:
     summary: str | None = None
     source: str | None = None
 
-    @property
-    def slug(self) -> str:
-        return self.path.stem
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL with MkDocs' directory URLs: ``letters/2019/<slug>/``."""
-        return f"{self.path.parent.as_posix()}/{self.path.stem}/"
-
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
         return (self.date.sort_key(), self.path.as_posix())

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import urls
 from .exports import (
     LICENCE,
-    absolute,
+    browse_json,
     campaigns_json,
     letter_records,
     letters_csv,
@@ -26,7 +27,9 @@ from .exports import (
 from .feeds import atom, site_feeds
 from .model import Registers
 from .plaintext import PlainText
-from .site import LetterView, Site
+from .site import Site
+from .urls import absolute
+from .views import LetterView
 
 
 def letter_texts(site: Site) -> dict[str, str]:
@@ -45,32 +48,28 @@ def data_files(
     texts: dict[str, str],
 ) -> Iterator[tuple[str, bytes]]:
     records = letter_records(site, texts=texts, site_url=site_url)
-    yield "letters.json", letters_json(records).encode("utf-8")
-    yield "letters.schema.json", letters_schema(site_url=site_url).encode("utf-8")
-    yield "letters.csv", letters_csv(records)
-    yield "members.json", members_json(registers, site, site_url=site_url).encode("utf-8")
-    yield "topics.json", topics_json(registers, site, site_url=site_url).encode("utf-8")
-    yield "campaigns.json", campaigns_json(registers, site, site_url=site_url).encode("utf-8")
-    yield "templates.json", templates_json(site, site_url=site_url).encode("utf-8")
-    yield "templates.schema.json", templates_schema(site_url=site_url).encode("utf-8")
+    yield urls.LETTERS_JSON, letters_json(records).encode("utf-8")
+    yield urls.LETTERS_SCHEMA, letters_schema(site_url=site_url).encode("utf-8")
+    yield urls.LETTERS_CSV, letters_csv(records)
+    yield urls.MEMBERS_JSON, members_json(registers, site, site_url=site_url).encode("utf-8")
+    yield urls.TOPICS_JSON, topics_json(registers, site, site_url=site_url).encode("utf-8")
+    yield urls.CAMPAIGNS_JSON, campaigns_json(registers, site, site_url=site_url).encode("utf-8")
+    yield urls.TEMPLATES_JSON, templates_json(site, site_url=site_url).encode("utf-8")
+    yield urls.TEMPLATES_SCHEMA, templates_schema(site_url=site_url).encode("utf-8")
+    yield urls.BROWSE_MAP, browse_json(site).encode("utf-8")
     newest = max(
         (view.letter.date.first_day for view in site.letters.values()), default=dt.date(2026, 1, 1)
     )
     for feed in site_feeds(site, site_name):
         yield feed.path, atom(feed, texts=texts, site_url=site_url, updated_default=newest)
     for path, view in sorted(site.letters.items()):
-        yield download_path(view, "md"), (docs_dir / path).read_bytes()
+        yield view.source_download, (docs_dir / path).read_bytes()
         yield (
-            download_path(view, "txt"),
+            view.text_download,
             letter_as_text(view, texts[path], site_name=site_name, site_url=site_url).encode(
                 "utf-8"
             ),
         )
-
-
-def download_path(view: LetterView, suffix: str) -> str:
-    """``letters/2019/<slug>/<slug>.md``: beside the letter's page, named after it."""
-    return f"{view.url}{view.letter.slug}.{suffix}"
 
 
 def letter_as_text(view: LetterView, text: str, *, site_name: str, site_url: str | None) -> str:

@@ -36,8 +36,6 @@ from .errors import DearConstituentError
 
 log = logging.getLogger(__name__)
 
-BUNDLE = "pagefind"
-"""The folder, under the site, that holds the index and Pagefind's scripts."""
 MAGIC = b"pagefind_dcd"
 """What Pagefind puts before the CBOR in its (gzipped) index files."""
 

@@ -1,120 +1,100 @@
-"""The site's structure: what each letter page shows and which pages are generated.
+"""The site's structure: the letter pages and every page generated at build time.
 
-Everything here is plain data for templates: no HTML, no MkDocs. URLs are
-site-relative with directory URLs (``mps/alister-jack/``); the template layer
-makes them relative to the page that shows them.
+:func:`build_site` turns valid letters and the registers into a :class:`Site`:
+a view of each letter, and the generated pages (listings by year, MP,
+constituency, topic and campaign, their indexes, the search page, the
+shared-text pages), each with typed data (:mod:`.views`). Shared texts are
+found later, in the background; :func:`with_shared_texts` merges them in.
+Everything here is plain data: no HTML, no MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
+from . import urls
 from .dates import written_day
-from .markup import main_text
-from .model import Campaign, Letter, Member, Registers, Seat, Topic
+from .model import Letter, Member, Registers, Seat
+from .sharedsite import SharedTexts, arrange
 from .sharedtext import Templates
-from .slugs import slugify
-
-if TYPE_CHECKING:
-    from .sharedsite import SharedText
+from .views import (
+    CampaignEntry,
+    CampaignPage,
+    CampaignsIndex,
+    ConstituenciesIndex,
+    ConstituencyEntry,
+    ConstituencyPage,
+    Counts,
+    Facet,
+    GeneratedPage,
+    Home,
+    LetterRow,
+    LettersIndex,
+    LetterView,
+    Link,
+    Listing,
+    MemberEntry,
+    MemberPage,
+    MembersIndex,
+    PageLink,
+    Pagination,
+    SearchPage,
+    SeatTerm,
+    TopicEntry,
+    TopicPage,
+    TopicsIndex,
+    YearEntry,
+    YearPage,
+    campaign_link,
+    constituency_link,
+    letter_view,
+    member_link,
+    topic_link,
+)
 
 PAGE_SIZE = 100
-CAMPAIGN_TEMPLATE = "dc/campaign.html"
 """Rows per listing page: long listings are split into pages of this many."""
 LATEST = 10
 """Letters shown on the home page and per year on the letters index."""
-DESCRIPTION_LIMIT = 160
 FACETS = (
-    ("topic", "Topic"),
-    ("mp", "MP"),
-    ("party", "Party"),
-    ("constituency", "Constituency"),
-    ("campaign", "Campaign"),
-    ("year", "Year"),
+    Facet("topic", "Topic"),
+    Facet("mp", "MP"),
+    Facet("party", "Party"),
+    Facet("constituency", "Constituency"),
+    Facet("campaign", "Campaign"),
+    Facet("year", "Year"),
 )
 """Search's facets: their names are the data-pagefind-filter names on letter pages."""
 
-
-@dataclass(frozen=True)
-class Link:
-    title: str
-    url: str
+L = TypeVar("L", bound=Listing)
 
 
 @dataclass(frozen=True)
-class LetterRow:
-    """One compact line of a listing: date, title, MP, party, constituency."""
+class Followed:
+    """A page with an Atom feed of its newest letters."""
 
     url: str
     title: str
-    date: str
-    date_iso: str
-    year: int
-    mp: Link
-    party: str
-    constituency: Link
 
 
 @dataclass(frozen=True)
-class LetterView:
-    """Everything a letter page shows about its letter."""
-
-    letter: Letter
-    url: str
-    title: str
-    date: str
-    date_iso: str
-    date_precision: str
-    mp: Link
-    party: str
-    constituency: Link
-    topics: tuple[Link, ...]
-    campaign: Link | None
-    summary: str | None
-    source: str | None
-    description: str
-    last_updated: dt.date | None
-    row: LetterRow
-
-    @property
-    def last_updated_written(self) -> str | None:
-        return written_day(self.last_updated) if self.last_updated else None
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page made at build time: where it goes, its template and its data."""
-
-    src_uri: str
-    template: str
-    title: str
-    description: str
-    data: Mapping[str, Any]
-
-    @property
-    def url(self) -> str:
-        return self.src_uri.removesuffix("index.md")
-
-
-@dataclass
 class Site:
     """The letters and the generated pages of one build."""
 
-    letters: dict[str, LetterView] = field(default_factory=dict)
-    """Letter views by source path, e.g. ``letters/2019/….md``."""
-    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    letters: Mapping[str, LetterView]
+    """Letter views by source path, e.g. ``letters/2019/….md``, newest first."""
+    pages: Mapping[str, GeneratedPage]
     """Generated pages by source path, e.g. ``mps/alister-jack/index.md``."""
-    home: Mapping[str, Any] = field(default_factory=dict)
-    templates: Templates = field(default_factory=Templates)
-    """The template groups among the letters (see :mod:`.sharedsite`)."""
-    shared: dict[str, SharedText] = field(default_factory=dict)
-    """What each letter page says about its shared text, by source path."""
-
-    def add(self, page: GeneratedPage) -> None:
-        self.pages[page.src_uri] = page
+    home: Home
+    followed: tuple[Followed, ...]
+    """The pages that have a feed, besides the whole archive's."""
+    browse: Mapping[str, Mapping[str, str]]
+    """For each search facet, each value's browse page:
+    ``{"topic": {"Housing": "topics/housing/"}}``."""
+    shared: SharedTexts = field(default_factory=SharedTexts)
 
 
 def build_site(
@@ -123,122 +103,54 @@ def build_site(
     *,
     last_updated: Mapping[str, dt.date] | None = None,
 ) -> Site:
-    """The whole site for ``letters`` (already valid against ``registers``)."""
+    """The whole site for ``letters`` (already valid against ``registers``), with the
+    shared-text pages in place but empty until :func:`with_shared_texts`."""
     dates = last_updated or {}
     views = [
         letter_view(letter, registers, dates.get(letter.path.as_posix()))
         for letter in sorted(letters, key=Letter.sort_key, reverse=True)
     ]
-    site = Site(letters={view.letter.path.as_posix(): view for view in views})
-    _add_letter_listings(site, views)
-    _add_members(site, views, registers)
-    _add_constituencies(site, views, registers)
-    _add_topics(site, views, registers)
-    _add_campaigns(site, views, registers)
-    site.home = _home(views, registers)
-    site.add(
-        GeneratedPage(
-            src_uri="search/index.md",
-            template="dc/search.html",
-            title="Search",
-            description="Search the words of every letter, and narrow by topic, MP, party, "
-            "constituency, campaign and year.",
-            data={"facets": [{"name": name, "label": label} for name, label in FACETS]},
-        )
-    )
-    return site
-
-
-def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | None) -> LetterView:
-    member = registers.members[letter.signatory]
-    seat = member.seat_for(letter.constituency, letter.date)
-    party = seat.party if seat else ""
-    mp = Link(member.name, member_url(member))
-    constituency = Link(letter.constituency, constituency_url(letter.constituency))
-    url = letter.url
-    row = LetterRow(
-        url=url,
-        title=letter.title,
-        date=letter.date.as_written(),
-        date_iso=letter.date.iso(),
-        year=letter.date.year,
-        mp=mp,
-        party=party,
-        constituency=constituency,
-    )
-    return LetterView(
-        letter=letter,
-        url=url,
-        title=letter.title,
-        date=letter.date.as_written(),
-        date_iso=letter.date.iso(),
-        date_precision=letter.date.precision,
-        mp=mp,
-        party=party,
-        constituency=constituency,
-        topics=tuple(_topic_link(registers.topics[slug]) for slug in letter.topics),
-        campaign=_campaign_link(registers.campaigns[letter.campaign]) if letter.campaign else None,
-        summary=letter.summary,
-        source=letter.source,
-        description=describe_letter(letter, party),
-        last_updated=last_updated,
-        row=row,
+    by_path = {view.letter.path.as_posix(): view for view in views}
+    shared = arrange(by_path, Templates())
+    pages = [
+        *_letter_listings(views),
+        *_members(views, registers),
+        *_constituencies(views, registers),
+        *_topics(views, registers),
+        *_campaigns(views, registers),
+        _search_page(),
+        *shared.pages,
+    ]
+    return Site(
+        letters=by_path,
+        pages={page.src_uri: page for page in pages},
+        home=_home(views, registers),
+        followed=tuple(
+            Followed(page.url, page.title)
+            for page in pages
+            if isinstance(page.data, (MemberPage, TopicPage, CampaignPage))
+            and page.data.pagination.number == 1
+        ),
+        browse=_browse(views),
+        shared=shared,
     )
 
 
-def describe_letter(letter: Letter, party: str) -> str:
-    """A meta description: the summary, or who wrote when and the letter's first words."""
-    if letter.summary:
-        return _clip(" ".join(letter.summary.split()))
-    who = f"{letter.signatory} ({party}, {letter.constituency}), {letter.date.as_written()}: "
-    return _clip(who + " ".join(main_text(letter.body).split()))
-
-
-def letter_jsonld(view: LetterView, *, url: str | None, site_name: str) -> dict[str, Any]:
-    """schema.org data for a letter: a Message sent by the MP, a Person with a seat."""
-    sender: dict[str, Any] = {
-        "@type": "Person",
-        "name": view.mp.title,
-        "jobTitle": f"Member of Parliament for {view.constituency.title}",
-    }
-    if view.party:
-        sender["affiliation"] = {"@type": "Organization", "name": view.party}
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Message",
-        "name": view.title,
-        "headline": view.title,
-        "description": view.description,
-        "dateSent": view.date_iso,
-        "datePublished": view.date_iso,
-        "sender": sender,
-        "author": sender,
-        "about": [{"@type": "Thing", "name": topic.title} for topic in view.topics],
-        "inLanguage": "en-GB",
-        "isPartOf": {"@type": "WebSite", "name": site_name},
-    }
-    if view.last_updated:
-        data["dateModified"] = view.last_updated.isoformat()
-    if url:
-        data["url"] = url
-        data["mainEntityOfPage"] = url
-    return data
-
-
-def member_url(member: Member) -> str:
-    return f"mps/{member.slug}/"
-
-
-def constituency_url(name: str) -> str:
-    return f"constituencies/{slugify(name)}/"
-
-
-def _topic_link(topic: Topic) -> Link:
-    return Link(topic.title, f"topics/{topic.slug}/")
-
-
-def _campaign_link(campaign: Campaign) -> Link:
-    return Link(campaign.title, f"campaigns/{campaign.slug}/")
+def with_shared_texts(site: Site, shared: SharedTexts) -> Site:
+    """``site`` with ``shared`` in it: the shared-text pages filled in, and each
+    campaign's replies arranged by the text they were sent from."""
+    pages = dict(site.pages)
+    pages.update((page.src_uri, page) for page in shared.pages)
+    for uri, page in site.pages.items():
+        if isinstance(page.data, CampaignPage) and page.data.pagination.number == 1:
+            texts = shared.campaigns.get(page.data.campaign.slug)
+            data = replace(
+                page.data,
+                texts=texts.texts if texts else (),
+                own_words=texts.own_words if texts else None,
+            )
+            pages[uri] = replace(page, data=data)
+    return replace(site, pages=pages, shared=shared)
 
 
 # ---------------------------------------------------------------------------
@@ -246,113 +158,105 @@ def _campaign_link(campaign: Campaign) -> Link:
 
 
 def paginate(
-    site: Site,
-    base: str,
-    rows: Sequence[Any],
+    first: str,
+    rows: Sequence[LetterRow],
     *,
     template: str,
     title: str,
     description: str,
-    data: Mapping[str, Any],
-) -> None:
-    """Add ``base`` (``topics/housing/``) and, past PAGE_SIZE rows, ``base/page/N/``."""
-    chunks = [rows[start : start + PAGE_SIZE] for start in range(0, len(rows), PAGE_SIZE)] or [[]]
-    urls = [base] + [f"{base}page/{number}/" for number in range(2, len(chunks) + 1)]
-    for number, (chunk, url) in enumerate(zip(chunks, urls, strict=True), start=1):
-        pagination = {
-            "number": number,
-            "count": len(chunks),
-            "total": len(rows),
-            "previous": urls[number - 2] if number > 1 else None,
-            "next": urls[number] if number < len(chunks) else None,
-            "pages": [{"number": n, "url": u} for n, u in enumerate(urls, start=1)],
-        }
-        page_title = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
-        site.add(
-            GeneratedPage(
-                src_uri=f"{url}index.md",
-                template=template,
-                title=page_title,
-                description=description,
-                data={**data, "rows": list(chunk), "pagination": pagination},
-            )
+    data: L,
+) -> Iterator[GeneratedPage]:
+    """The pages of a listing: ``first`` (``topics/housing/``) and, past PAGE_SIZE rows,
+    ``first/page/N/``, each with its rows and where it stands."""
+    chunks = [rows[start : start + PAGE_SIZE] for start in range(0, len(rows), PAGE_SIZE)] or [()]
+    addresses = [urls.page(first, number) for number in range(1, len(chunks) + 1)]
+    every = tuple(PageLink(number, url) for number, url in enumerate(addresses, start=1))
+    for number, (chunk, url) in enumerate(zip(chunks, addresses, strict=True), start=1):
+        pagination = Pagination(
+            number=number,
+            count=len(chunks),
+            total=len(rows),
+            previous=addresses[number - 2] if number > 1 else None,
+            next=addresses[number] if number < len(chunks) else None,
+            pages=every,
+        )
+        yield GeneratedPage(
+            url=url,
+            template=template,
+            title=title if number == 1 else f"{title} (page {number} of {len(chunks)})",
+            description=description,
+            data=replace(data, rows=tuple(chunk), pagination=pagination),
         )
 
 
-def _rows(views: Iterable[LetterView]) -> list[LetterRow]:
-    return [view.row for view in views]
+def _rows(views: Iterable[LetterView]) -> tuple[LetterRow, ...]:
+    return tuple(view.row for view in views)
 
 
-def _add_letter_listings(site: Site, views: list[LetterView]) -> None:
+def _letter_listings(views: list[LetterView]) -> Iterator[GeneratedPage]:
     by_year = _group(views, lambda view: view.letter.date.year)
-    years = [
-        {
-            "year": year,
-            "url": f"letters/{year}/",
-            "count": len(items),
-            "rows": _rows(items[:LATEST]),
-        }
+    years = tuple(
+        YearEntry(year, urls.year(year), len(items), _rows(items[:LATEST]))
         for year, items in sorted(by_year.items(), reverse=True)
-    ]
-    site.add(
-        GeneratedPage(
-            src_uri="letters/index.md",
-            template="dc/letters.html",
-            title="Letters",
-            description=f"All {len(views)} letters in the archive, newest first, by year.",
-            data={"years": years, "total": len(views)},
-        )
     )
+    yield GeneratedPage(
+        url=urls.LETTERS,
+        template="dc/letters.html",
+        title="Letters",
+        description=f"All {len(views)} letters in the archive, newest first, by year.",
+        data=LettersIndex(years=years, total=len(views)),
+    )
+    all_years = tuple(entry.year for entry in years)
     for year, items in by_year.items():
-        paginate(
-            site,
-            f"letters/{year}/",
+        yield from paginate(
+            urls.year(year),
             _rows(items),
             template="dc/year.html",
             title=f"Letters from {year}",
             description=f"The {len(items)} letters dated {year}, newest first.",
-            data={"year": year, "all_years": [entry["year"] for entry in years]},
+            data=YearPage(year=year, all_years=all_years),
         )
 
 
-def _add_members(site: Site, views: list[LetterView], registers: Registers) -> None:
+def _members(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
     by_member = _group(views, lambda view: view.letter.signatory)
     entries = []
     for member in sorted(registers.members.values(), key=_surname_key):
         letters = by_member.get(member.name, [])
         latest = member.seats[-1]
+        link = member_link(member)
         entries.append(
-            {
-                "mp": Link(member.name, member_url(member)),
-                "party": latest.party,
-                "constituency": Link(latest.constituency, constituency_url(latest.constituency)),
-                "serving": latest.end is None,
-                "count": len(letters),
-            }
+            MemberEntry(
+                mp=link,
+                party=latest.party,
+                constituency=constituency_link(latest.constituency),
+                serving=latest.end is None,
+                count=len(letters),
+            )
         )
-        seats = [_seat_entry(seat) for seat in reversed(member.seats)]
-        paginate(
-            site,
-            member_url(member),
+        yield from paginate(
+            link.url,
             _rows(letters),
             template="dc/mp.html",
             title=member.name,
             description=f"Letters from {member.name}, MP for {latest.constituency} "
             f"({latest.party}): {_count(len(letters), 'letter')} in the archive.",
-            data={"member": member, "seats": seats, "feed": f"{member_url(member)}feed.xml"},
+            data=MemberPage(
+                member=member,
+                seats=tuple(_term(seat) for seat in reversed(member.seats)),
+                feed=urls.feed(link.url),
+            ),
         )
-    site.add(
-        GeneratedPage(
-            src_uri="mps/index.md",
-            template="dc/mps.html",
-            title="MPs",
-            description=f"The {len(entries)} MPs whose letters are in the archive.",
-            data={"rows": entries},
-        )
+    yield GeneratedPage(
+        url=urls.MPS,
+        template="dc/mps.html",
+        title="MPs",
+        description=f"The {len(entries)} MPs whose letters are in the archive.",
+        data=MembersIndex(rows=tuple(entries)),
     )
 
 
-def _add_constituencies(site: Site, views: list[LetterView], registers: Registers) -> None:
+def _constituencies(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
     by_seat = _group(views, lambda view: view.letter.constituency)
     holders: dict[str, list[tuple[Member, Seat]]] = {}
     for member in registers.members.values():
@@ -362,42 +266,37 @@ def _add_constituencies(site: Site, views: list[LetterView], registers: Register
     for name in sorted(holders):
         terms = sorted(holders[name], key=lambda pair: pair[1].start, reverse=True)
         letters = by_seat.get(name, [])
+        link = constituency_link(name)
         entries.append(
-            {
-                "constituency": Link(name, constituency_url(name)),
-                "mp": Link(terms[0][0].name, member_url(terms[0][0])),
-                "party": terms[0][1].party,
-                "count": len(letters),
-            }
+            ConstituencyEntry(
+                constituency=link,
+                mp=member_link(terms[0][0]),
+                party=terms[0][1].party,
+                count=len(letters),
+            )
         )
-        paginate(
-            site,
-            constituency_url(name),
+        yield from paginate(
+            link.url,
             _rows(letters),
             template="dc/constituency.html",
             title=name,
             description=f"Letters from the MPs for {name}: "
             f"{_count(len(letters), 'letter')} in the archive.",
-            data={
-                "name": name,
-                "holders": [
-                    {"mp": Link(member.name, member_url(member)), **_seat_entry(seat)}
-                    for member, seat in terms
-                ],
-            },
+            data=ConstituencyPage(
+                name=name,
+                holders=tuple(_term(seat, member_link(member)) for member, seat in terms),
+            ),
         )
-    site.add(
-        GeneratedPage(
-            src_uri="constituencies/index.md",
-            template="dc/constituencies.html",
-            title="Constituencies",
-            description=f"The {len(entries)} constituencies whose MPs' letters are in the archive.",
-            data={"rows": entries},
-        )
+    yield GeneratedPage(
+        url=urls.CONSTITUENCIES,
+        template="dc/constituencies.html",
+        title="Constituencies",
+        description=f"The {len(entries)} constituencies whose MPs' letters are in the archive.",
+        data=ConstituenciesIndex(rows=tuple(entries)),
     )
 
 
-def _add_topics(site: Site, views: list[LetterView], registers: Registers) -> None:
+def _topics(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
     by_topic: dict[str, list[LetterView]] = {}
     for view in views:
         for slug in view.letter.topics:
@@ -405,115 +304,143 @@ def _add_topics(site: Site, views: list[LetterView], registers: Registers) -> No
     entries = []
     for topic in sorted(registers.topics.values(), key=lambda topic: topic.title.casefold()):
         letters = by_topic.get(topic.slug, [])
-        link = _topic_link(topic)
-        entries.append({"topic": link, "description": topic.description, "count": len(letters)})
-        paginate(
-            site,
+        link = topic_link(topic)
+        entries.append(TopicEntry(topic=link, description=topic.description, count=len(letters)))
+        yield from paginate(
             link.url,
             _rows(letters),
             template="dc/topic.html",
             title=topic.title,
             description=topic.description,
-            data={"topic": topic, "feed": f"{link.url}feed.xml"},
+            data=TopicPage(topic=topic, feed=urls.feed(link.url)),
         )
-    site.add(
-        GeneratedPage(
-            src_uri="topics/index.md",
-            template="dc/topics.html",
-            title="Topics",
-            description="Every topic in the archive, with how many letters each has.",
-            data={"rows": entries},
-        )
+    yield GeneratedPage(
+        url=urls.TOPICS,
+        template="dc/topics.html",
+        title="Topics",
+        description="Every topic in the archive, with how many letters each has.",
+        data=TopicsIndex(rows=tuple(entries)),
     )
 
 
-def _add_campaigns(site: Site, views: list[LetterView], registers: Registers) -> None:
+def _campaigns(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
     by_campaign = _group(views, lambda view: view.letter.campaign or "")
     entries = []
     for campaign in sorted(
         registers.campaigns.values(), key=lambda campaign: campaign.title.casefold()
     ):
         letters = by_campaign.get(campaign.slug, [])
-        link = _campaign_link(campaign)
+        link = campaign_link(campaign)
+        mps = len({view.letter.signatory for view in letters})
+        started = _written_day(campaign.started)
         entries.append(
-            {
-                "campaign": link,
-                "description": campaign.description,
-                "started": _written_day(campaign.started),
-                "count": len(letters),
-                "mps": len({view.letter.signatory for view in letters}),
-            }
+            CampaignEntry(
+                campaign=link,
+                description=campaign.description,
+                started=started,
+                count=len(letters),
+                mps=mps,
+            )
         )
-        paginate(
-            site,
+        yield from paginate(
             link.url,
             _rows(letters),
-            template=CAMPAIGN_TEMPLATE,
+            template="dc/campaign.html",
             title=campaign.title,
             description=campaign.description,
-            data={
-                "campaign": campaign,
-                "started": _written_day(campaign.started),
-                "mps": len({view.letter.signatory for view in letters}),
-                "feed": f"{link.url}feed.xml",
-            },
+            data=CampaignPage(
+                campaign=campaign, started=started, mps=mps, feed=urls.feed(link.url)
+            ),
         )
-    site.add(
-        GeneratedPage(
-            src_uri="campaigns/index.md",
-            template="dc/campaigns.html",
-            title="Campaigns",
-            description="Campaigns that asked people to write to their MP, and the replies.",
-            data={"rows": entries},
-        )
+    yield GeneratedPage(
+        url=urls.CAMPAIGNS,
+        template="dc/campaigns.html",
+        title="Campaigns",
+        description="Campaigns that asked people to write to their MP, and the replies.",
+        data=CampaignsIndex(rows=tuple(entries)),
     )
 
 
-def _home(views: list[LetterView], registers: Registers) -> dict[str, Any]:
-    constituencies = {
-        seat.constituency for member in registers.members.values() for seat in member.seats
+def _search_page() -> GeneratedPage:
+    return GeneratedPage(
+        url=urls.SEARCH,
+        template="dc/search.html",
+        title="Search",
+        description="Search the words of every letter, and narrow by topic, MP, party, "
+        "constituency, campaign and year.",
+        data=SearchPage(facets=FACETS, browse=urls.BROWSE_MAP),
+    )
+
+
+def _browse(views: Iterable[LetterView]) -> dict[str, dict[str, str]]:
+    """Each facet value a letter can have, and the page that lists every letter with it.
+
+    The values are the ones letter pages give search (data-pagefind-filter):
+    a topic's or campaign's title, an MP's or constituency's name, a year.
+    """
+    browse: dict[str, dict[str, str]] = {
+        "topic": {},
+        "mp": {},
+        "constituency": {},
+        "campaign": {},
+        "year": {},
     }
-    return {
-        "counts": {
-            "letters": len(views),
-            "mps": len(registers.members),
-            "constituencies": len(constituencies),
-            "topics": len(registers.topics),
-            "campaigns": len(registers.campaigns),
-        },
-        "latest": _rows(views[:LATEST]),
-        "topics": [
-            _topic_link(topic)
+    for view in views:
+        browse["topic"].update((topic.title, topic.url) for topic in view.topics)
+        browse["mp"][view.mp.title] = view.mp.url
+        browse["constituency"][view.constituency.title] = view.constituency.url
+        if view.campaign:
+            browse["campaign"][view.campaign.title] = view.campaign.url
+        browse["year"][str(view.letter.date.year)] = urls.year(view.letter.date.year)
+    return {facet: dict(sorted(values.items())) for facet, values in browse.items()}
+
+
+def _home(views: list[LetterView], registers: Registers) -> Home:
+    return Home(
+        counts=Counts(
+            letters=len(views),
+            mps=len(registers.members),
+            constituencies=len(registers.constituency_names),
+            topics=len(registers.topics),
+            campaigns=len(registers.campaigns),
+        ),
+        latest=_rows(views[:LATEST]),
+        topics=tuple(
+            topic_link(topic)
             for topic in sorted(registers.topics.values(), key=lambda topic: topic.title.casefold())
-        ],
-        "campaigns": [
-            _campaign_link(campaign)
+        ),
+        campaigns=tuple(
+            campaign_link(campaign)
             for campaign in sorted(registers.campaigns.values(), key=lambda c: c.title.casefold())
-        ],
-    }
+        ),
+    )
 
 
 # ---------------------------------------------------------------------------
 # Helpers
 
 
+K = TypeVar("K")
+
+
 def _group(
-    views: Iterable[LetterView], key: Callable[[LetterView], Any]
-) -> dict[Any, list[LetterView]]:
-    groups: dict[Any, list[LetterView]] = {}
+    views: Iterable[LetterView], key: Callable[[LetterView], K]
+) -> dict[K, list[LetterView]]:
+    groups: dict[K, list[LetterView]] = {}
     for view in views:
         groups.setdefault(key(view), []).append(view)
     return groups
 
 
-def _seat_entry(seat: Seat) -> dict[str, Any]:
-    return {
-        "constituency": Link(seat.constituency, constituency_url(seat.constituency)),
-        "party": seat.party,
-        "start": _written_day(seat.start),
-        "end": _written_day(seat.end),
-        "start_iso": seat.start.isoformat(),
-    }
+def _term(seat: Seat, mp: Link | None = None) -> SeatTerm:
+    return SeatTerm(
+        constituency=constituency_link(seat.constituency),
+        party=seat.party,
+        start=written_day(seat.start),
+        end=_written_day(seat.end),
+        start_iso=seat.start.isoformat(),
+        mp=mp,
+    )
 
 
 def _written_day(day: dt.date | None) -> str | None:
@@ -526,10 +453,3 @@ def _surname_key(member: Member) -> tuple[str, str]:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _clip(text: str) -> str:
-    if len(text) <= DESCRIPTION_LIMIT:
-        return text
-    cut = text[: DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"

@@ -17,12 +17,14 @@
   var FACETS = ["topic", "mp", "party", "constituency", "campaign", "year"];
   var PAGE = 10;
 
-  /* The site's slugs (dearconstituent.slugs.slugify), for links to browse pages. */
-  function slugify(text) {
-    return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-      .replace(/&/g, " and ").replace(/['\u2019\u2018`]/g, "")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
+  /* What each browse page lists, for the links that filters without words lead to. */
+  var BROWSE = {
+    topic: "Everything on ",
+    mp: "Every letter from ",
+    constituency: "Every letter from the MPs for ",
+    campaign: "Every reply to ",
+    year: "Every letter from "
+  };
 
   /* Pagefind's excerpts mark the words found with <mark>; keep that, and
      nothing else, as markup. */
@@ -246,29 +248,41 @@
     return row;
   };
 
+  /* The browse pages' addresses, as the build wrote them (search/browse.json):
+     fetched once, the first time filters are given without words. */
+  Search.prototype.browseMap = function () {
+    if (!this.addresses) {
+      this.addresses = fetch(new URL(this.form.getAttribute("data-browse"), location.href).href)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return this.addresses;
+  };
+
   Search.prototype.showBrowse = function () {
     this.status.textContent = "";
     this.results.textContent = "";
     this.more.hidden = true;
     this.browse.hidden = false;
     this.browseLinks.textContent = "";
-    var pages = {
-      topic: ["topics/", "Everything on "],
-      mp: ["mps/", "Every letter from "],
-      constituency: ["constituencies/", "Every letter from the MPs for "],
-      campaign: ["campaigns/", "Every reply to "],
-      year: ["letters/", "Every letter from "]
-    };
-    FACETS.forEach(function (name) {
-      var value = this.wanted[name];
-      if (!value || !pages[name]) { return; }
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = new URL(pages[name][0] + slugify(value) + "/", this.base).href;
-      link.textContent = pages[name][1] + value;
-      item.appendChild(link);
-      this.browseLinks.appendChild(item);
-    }, this);
+    var wanted = FACETS.filter(function (name) { return this.wanted[name] && BROWSE[name]; }, this);
+    if (!wanted.length) { return; }
+    var self = this;
+    this.browseMap().then(function (map) {
+      if (self.query.value.trim()) { return; }  /* the reader has typed since */
+      self.browseLinks.textContent = "";
+      wanted.forEach(function (name) {
+        var value = self.wanted[name];
+        var address = (map[name] || {})[value];
+        if (!address) { return; }  /* no page lists that value */
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL(address, self.base).href;
+        link.textContent = BROWSE[name] + value;
+        item.appendChild(link);
+        self.browseLinks.appendChild(item);
+      });
+    });
   };
 
   function start() {

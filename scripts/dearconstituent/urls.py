@@ -1,0 +1,118 @@
+"""Every address on the site, built in one place: nothing else formats a URL.
+
+Addresses are site-relative, with MkDocs' directory URLs
+(``mps/alister-jack/``). Templates make them relative to the page showing
+them (MkDocs' ``url`` filter, over the names below, which reach templates as
+``dc_urls``); the data exports make them absolute with :func:`absolute`.
+The search page's script gets the browse pages' addresses from the build
+(:data:`BROWSE_MAP`), never by re-making slugs itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .slugs import slugify
+
+HOME = ""
+LETTERS = "letters/"
+MPS = "mps/"
+CONSTITUENCIES = "constituencies/"
+TOPICS = "topics/"
+CAMPAIGNS = "campaigns/"
+SHARED_TEXTS = "shared-texts/"
+SEARCH = "search/"
+ABOUT = "about/"
+DATA = "data/"
+ADD_A_LETTER = "add-a-letter/"
+PRIVACY = "privacy/"
+CORRECTIONS = "corrections/"
+SEARCH_BUNDLE = "pagefind/"
+"""Pagefind's index and scripts."""
+PAGEFIND_SCRIPT = f"{SEARCH_BUNDLE}pagefind.js"
+BROWSE_MAP = f"{SEARCH}browse.json"
+"""Each search facet's values and the browse page that lists everything with that value."""
+
+FEED = "feed.xml"
+"""The whole archive's Atom feed; every followed page has one of the same name."""
+LETTERS_JSON = "letters.json"
+LETTERS_SCHEMA = "letters.schema.json"
+LETTERS_CSV = "letters.csv"
+MEMBERS_JSON = "members.json"
+TOPICS_JSON = "topics.json"
+CAMPAIGNS_JSON = "campaigns.json"
+TEMPLATES_JSON = "templates.json"
+TEMPLATES_SCHEMA = "templates.schema.json"
+
+SHARED_TEXT_ANCHOR = "shared-text"
+"""The id of a letter page's shared-text section."""
+PAGE_SOURCE = "index.md"
+"""What a page's address ends with as a source file: ``mps/index.md`` is ``mps/``."""
+
+
+def letter(path: PurePosixPath) -> str:
+    """A letter's page, from its source path: ``letters/2019/<name>/``."""
+    return f"{path.parent.as_posix()}/{path.stem}/"
+
+
+def member(name: str) -> str:
+    return f"{MPS}{slugify(name)}/"
+
+
+def constituency(name: str) -> str:
+    return f"{CONSTITUENCIES}{slugify(name)}/"
+
+
+def topic(slug: str) -> str:
+    return f"{TOPICS}{slug}/"
+
+
+def campaign(slug: str) -> str:
+    return f"{CAMPAIGNS}{slug}/"
+
+
+def year(year: int) -> str:
+    """Every letter of a year."""
+    return f"{LETTERS}{year}/"
+
+
+def shared_texts_year(year: int) -> str:
+    """The shared texts first seen in a year."""
+    return f"{SHARED_TEXTS}{year}/"
+
+
+def shared_text(letter_page: str) -> str:
+    """A shared text in full: its earliest letter's shared-text section."""
+    return f"{letter_page}#{SHARED_TEXT_ANCHOR}"
+
+
+def page(first: str, number: int) -> str:
+    """Page ``number`` of a listing whose first page is ``first``."""
+    return first if number == 1 else f"{first}page/{number}/"
+
+
+def feed(page_url: str) -> str:
+    """The Atom feed that follows the page at ``page_url``."""
+    return f"{page_url}{FEED}"
+
+
+def download(letter_page: str, name: str, suffix: str) -> str:
+    """A letter's download, beside its page and named after it: ``…/<name>/<name>.txt``."""
+    return f"{letter_page}{name}.{suffix}"
+
+
+def source(url: str) -> str:
+    """The source file MkDocs gives a generated page at ``url``: ``mps/index.md``."""
+    return f"{url}{PAGE_SOURCE}"
+
+
+def from_source(src_uri: str) -> str:
+    """The address of the page MkDocs builds from ``src_uri`` (``about.md`` → ``about/``)."""
+    if src_uri == PAGE_SOURCE or src_uri.endswith(f"/{PAGE_SOURCE}"):
+        return src_uri.removesuffix(PAGE_SOURCE)
+    return src_uri.removesuffix(".md") + "/"
+
+
+def absolute(site_url: str | None, url: str) -> str:
+    """``url`` under ``site_url`` when there is one, else site-relative with a leading '/'."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + url

@@ -1,0 +1,497 @@
+"""What pages show: plain, typed data for the templates, with no HTML and no MkDocs.
+
+A letter page shows a :class:`LetterView`; every generated page (a listing,
+an index, the search page) is a :class:`GeneratedPage` whose ``data`` is one
+of the page data classes below, so that each template's data has a declared
+shape. Addresses come from :mod:`.urls`; the template layer makes them
+relative to the page that shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from . import urls
+from .dates import written_day
+from .markup import main_text
+from .model import Campaign, Letter, Member, Registers, Topic
+
+DESCRIPTION_LIMIT = 160
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    """One compact line of a listing: date, title, MP, party, constituency."""
+
+    url: str
+    title: str
+    date: str
+    date_iso: str
+    year: int
+    mp: Link
+    party: str
+    constituency: Link
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """Everything a letter page shows about its letter.
+
+    The letter's own fields are read from ``letter`` (``view.letter.source``);
+    the view adds what the archive works out: links, the party at the date,
+    the date as written, a description, the downloads.
+    """
+
+    letter: Letter
+    url: str
+    date: str
+    date_iso: str
+    date_precision: str
+    mp: Link
+    party: str
+    constituency: Link
+    topics: tuple[Link, ...]
+    campaign: Link | None
+    description: str
+    last_updated: dt.date | None
+    row: LetterRow
+    text_download: str
+    source_download: str
+
+    @property
+    def title(self) -> str:
+        return self.letter.title
+
+    @property
+    def summary(self) -> str | None:
+        return self.letter.summary
+
+    @property
+    def source(self) -> str | None:
+        return self.letter.source
+
+    @property
+    def last_updated_written(self) -> str | None:
+        return written_day(self.last_updated) if self.last_updated else None
+
+
+def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | None) -> LetterView:
+    member = registers.members[letter.signatory]
+    seat = member.seat_for(letter.constituency, letter.date)
+    party = seat.party if seat else ""
+    mp = member_link(member)
+    constituency = constituency_link(letter.constituency)
+    url = urls.letter(letter.path)
+    return LetterView(
+        letter=letter,
+        url=url,
+        date=letter.date.as_written(),
+        date_iso=letter.date.iso(),
+        date_precision=letter.date.precision,
+        mp=mp,
+        party=party,
+        constituency=constituency,
+        topics=tuple(topic_link(registers.topics[slug]) for slug in letter.topics),
+        campaign=campaign_link(registers.campaigns[letter.campaign]) if letter.campaign else None,
+        description=describe_letter(letter, party),
+        last_updated=last_updated,
+        row=LetterRow(
+            url=url,
+            title=letter.title,
+            date=letter.date.as_written(),
+            date_iso=letter.date.iso(),
+            year=letter.date.year,
+            mp=mp,
+            party=party,
+            constituency=constituency,
+        ),
+        text_download=urls.download(url, letter.path.stem, "txt"),
+        source_download=urls.download(url, letter.path.stem, "md"),
+    )
+
+
+def member_link(member: Member) -> Link:
+    return Link(member.name, urls.member(member.name))
+
+
+def constituency_link(name: str) -> Link:
+    return Link(name, urls.constituency(name))
+
+
+def topic_link(topic: Topic) -> Link:
+    return Link(topic.title, urls.topic(topic.slug))
+
+
+def campaign_link(campaign: Campaign) -> Link:
+    return Link(campaign.title, urls.campaign(campaign.slug))
+
+
+def describe_letter(letter: Letter, party: str) -> str:
+    """A meta description: the summary, or who wrote when and the letter's first words."""
+    if letter.summary:
+        return _clip(" ".join(letter.summary.split()))
+    who = f"{letter.signatory} ({party}, {letter.constituency}), {letter.date.as_written()}: "
+    return _clip(who + " ".join(main_text(letter.body).split()))
+
+
+def letter_jsonld(view: LetterView, *, url: str | None, site_name: str) -> dict[str, Any]:
+    """schema.org data for a letter: a Message sent by the MP, a Person with a seat."""
+    sender: dict[str, Any] = {
+        "@type": "Person",
+        "name": view.mp.title,
+        "jobTitle": f"Member of Parliament for {view.constituency.title}",
+    }
+    if view.party:
+        sender["affiliation"] = {"@type": "Organization", "name": view.party}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Message",
+        "name": view.title,
+        "headline": view.title,
+        "description": view.description,
+        "dateSent": view.date_iso,
+        "datePublished": view.date_iso,
+        "sender": sender,
+        "author": sender,
+        "about": [{"@type": "Thing", "name": topic.title} for topic in view.topics],
+        "inLanguage": "en-GB",
+        "isPartOf": {"@type": "WebSite", "name": site_name},
+    }
+    if view.last_updated:
+        data["dateModified"] = view.last_updated.isoformat()
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    return data
+
+
+def _clip(text: str) -> str:
+    if len(text) <= DESCRIPTION_LIMIT:
+        return text
+    cut = text[: DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+# ---------------------------------------------------------------------------
+# Listings
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a page of a long listing stands among its pages."""
+
+    number: int
+    count: int
+    total: int
+    """Rows in the whole listing."""
+    previous: str | None
+    next: str | None
+    pages: tuple[PageLink, ...]
+
+
+NO_PAGINATION = Pagination(1, 1, 0, None, None, ())
+
+
+@dataclass(frozen=True)
+class SeatTerm:
+    """One term in a seat: an MP's seat (``mp`` None) or a constituency's MP."""
+
+    constituency: Link
+    party: str
+    start: str
+    end: str | None
+    start_iso: str
+    mp: Link | None = None
+
+
+# ---------------------------------------------------------------------------
+# Shared texts
+
+
+@dataclass(frozen=True)
+class PartyCount:
+    party: str
+    mps: int
+
+
+@dataclass(frozen=True)
+class SharedMember:
+    """A letter of a group, as the earliest copy's page lists it."""
+
+    row: LetterRow
+    overlap: int
+    """Per cent of its own text that another letter of the group also has."""
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """What a letter page says about the text it shares with other letters."""
+
+    id: str
+    url: str
+    """The group: the shared-text section of its earliest letter's page."""
+    size: int
+    others: int
+    """Letters in the group besides this one."""
+    mps: int
+    """MPs who sent those other letters (this letter's MP too, if they sent it again)."""
+    parties: tuple[PartyCount, ...]
+    """Those MPs' parties on their letters' dates, most MPs first."""
+    overlap: int
+    """Per cent of this letter's own text that another letter of the group has."""
+    earliest: LetterRow
+    """The earliest known copy of the text."""
+    latest: LetterRow
+    is_earliest: bool
+    shown: tuple[LetterRow, ...]
+    """Up to OTHERS_SHOWN other letters, earliest first."""
+    members: tuple[SharedMember, ...]
+    """Every letter of the group, for the earliest copy's page; empty on the others."""
+    campaigns: tuple[Link, ...]
+    additions: tuple[str, ...]
+    omissions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextEntry:
+    """A shared text as the shared-text pages list it."""
+
+    url: str
+    id: str
+    year: int
+    earliest: LetterRow
+    latest: LetterRow
+    size: int
+    mps: int
+    parties: tuple[PartyCount, ...]
+    campaigns: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class CampaignText:
+    """One text among a campaign's replies, or (``url`` None) the replies in MPs' own words."""
+
+    label: str
+    url: str | None
+    rows: tuple[LetterRow, ...]
+
+    @property
+    def mps(self) -> int:
+        return len({row.mp.title for row in self.rows})
+
+
+# ---------------------------------------------------------------------------
+# Page data: one class per kind of generated page
+
+
+@dataclass(frozen=True)
+class YearEntry:
+    year: int
+    url: str
+    count: int
+    rows: tuple[LetterRow, ...]
+
+
+@dataclass(frozen=True)
+class LettersIndex:
+    years: tuple[YearEntry, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class YearPage:
+    year: int
+    all_years: tuple[int, ...]
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    mp: Link
+    party: str
+    constituency: Link
+    serving: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class MembersIndex:
+    rows: tuple[MemberEntry, ...]
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    member: Member
+    seats: tuple[SeatTerm, ...]
+    feed: str
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
+
+
+@dataclass(frozen=True)
+class ConstituencyEntry:
+    constituency: Link
+    mp: Link
+    party: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ConstituenciesIndex:
+    rows: tuple[ConstituencyEntry, ...]
+
+
+@dataclass(frozen=True)
+class ConstituencyPage:
+    name: str
+    holders: tuple[SeatTerm, ...]
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    topic: Link
+    description: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TopicsIndex:
+    rows: tuple[TopicEntry, ...]
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: Topic
+    feed: str
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
+
+
+@dataclass(frozen=True)
+class CampaignEntry:
+    campaign: Link
+    description: str
+    started: str | None
+    count: int
+    mps: int
+
+
+@dataclass(frozen=True)
+class CampaignsIndex:
+    rows: tuple[CampaignEntry, ...]
+
+
+@dataclass(frozen=True)
+class CampaignPage:
+    campaign: Campaign
+    started: str | None
+    mps: int
+    feed: str
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
+    texts: tuple[CampaignText, ...] = ()
+    """The replies by the text they were sent from (on the first page only)."""
+    own_words: CampaignText | None = None
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    facets: tuple[Facet, ...]
+    browse: str
+    """The map from each facet value to the page that lists everything with it."""
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SharedTextsIndex:
+    groups: int
+    letters: int
+    largest: tuple[TextEntry, ...]
+    years: tuple[YearCount, ...]
+
+
+@dataclass(frozen=True)
+class SharedTextsYear:
+    year: int
+    rows: tuple[TextEntry, ...]
+    all_years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Counts:
+    letters: int
+    mps: int
+    constituencies: int
+    topics: int
+    campaigns: int
+
+
+@dataclass(frozen=True)
+class Home:
+    counts: Counts
+    latest: tuple[LetterRow, ...]
+    topics: tuple[Link, ...]
+    campaigns: tuple[Link, ...]
+
+
+PageData = (
+    LettersIndex
+    | YearPage
+    | MembersIndex
+    | MemberPage
+    | ConstituenciesIndex
+    | ConstituencyPage
+    | TopicsIndex
+    | TopicPage
+    | CampaignsIndex
+    | CampaignPage
+    | SearchPage
+    | SharedTextsIndex
+    | SharedTextsYear
+)
+Listing = YearPage | MemberPage | ConstituencyPage | TopicPage | CampaignPage
+"""The page data of listings that run over several pages."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made at build time: where it goes, its template and its data."""
+
+    url: str
+    template: str
+    title: str
+    description: str
+    data: PageData
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source(self.url)
