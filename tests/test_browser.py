@@ -91,9 +91,15 @@ def context(
 
 
 def visit(context: BrowserContext, site: Site, path: str) -> Page:
+    """Open a page and wait until it is all there: loaded, and a search shown."""
     page = context.new_page()
-    page.goto(site.base + path, wait_until="networkidle")
+    page.goto(site.base + path, wait_until="load")
+    if "?q=" in path:
+        page.wait_for_function(SEARCHED)
     return page
+
+
+SEARCHED = "() => document.getElementById('dc-search-status').textContent.length > 0"
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
@@ -134,8 +140,8 @@ def test_the_first_tab_reaches_a_skip_link_to_the_content(browser: Browser, site
 def test_every_control_is_reachable_by_keyboard_with_visible_focus(
     browser: Browser, site: Site, kind: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site.base + PAGE_TYPES[kind], wait_until="networkidle")
+    keyboard = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = visit(keyboard, site, PAGE_TYPES[kind])
     controls = page.evaluate(CONTROLS)
     assert controls > 0
     unseen: set[str] = set(
@@ -159,9 +165,9 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(
         "`[data-dc-control='${id}']`).outerHTML.slice(0, 120))",
         sorted(unseen),
     )
+    keyboard.close()
     assert missing == [], f"{kind}: controls never reached by Tab: {missing}"
     assert invisible == [], f"{kind}: focus not visible on {invisible}"
-    page.close()
 
 
 CONTROLS = """() => {

@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import Any
 import pytest
 
 from tests.archive import ROOT
-from tests.sitebuild import mkdocs_build
+from tests.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +37,7 @@ VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA_MINIMUM = 17
 """vnu.jar 26.x is compiled for Java 17."""
 
-DEMO_LETTERS = 1200
+
 """As in test_site_scale and test_links: with fewer (a few hundred), no listing
 reaches a second page, and the pager's markup would go unchecked."""
 
@@ -138,26 +137,12 @@ class Report:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+def report(
+    tmp_path_factory: pytest.TempPathFactory, repo_site: BuiltSite, demo_site: BuiltSite
+) -> Report:
     java, jar = java_command(), vnu_jar()
     folder = tmp_path_factory.mktemp("html-valid")
-    sites = {"repository site": folder / "site", "demonstration site": folder / "demo"}
-    built = mkdocs_build(ROOT / "mkdocs.yml", sites["repository site"])
-    assert built.returncode == 0, f"the repository site did not build:\n{built.stderr}"
-    demo = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "demo.py"),
-            "--letters",
-            str(DEMO_LETTERS),
-            "--build",
-            str(sites["demonstration site"]),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert demo.returncode == 0, f"the demonstration site did not build:\n{demo.stderr}"
+    sites = {"repository site": repo_site.root, "demonstration site": demo_site.root}
     pages = [page for site in sites.values() for page in sorted(site.rglob("*.html"))]
     canary = folder / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")

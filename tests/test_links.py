@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,11 +26,10 @@ import pytest
 import yaml
 
 from tests.archive import ROOT
-from tests.sitebuild import mkdocs_build
+from tests.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.slow
 
-DEMO_LETTERS = 1200
 """Enough fictional letters for listings past one page (PAGE_SIZE rows): with a
 few hundred, no listing reaches a second page."""
 
@@ -269,35 +266,16 @@ def site_url() -> str:
 
 
 @pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Site:
-    folder = tmp_path_factory.mktemp("links-repo") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", folder)
-    assert result.returncode == 0, result.stderr
-    return Site(folder, site_url)
+def repo(repo_site: BuiltSite, site_url: str) -> Site:
+    return Site(repo_site.root, site_url)
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Site:
-    folder = tmp_path_factory.mktemp("links-demo") / "site"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "demo.py"),
-            "--letters",
-            str(DEMO_LETTERS),
-            "--build",
-            str(folder),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return Site(folder, site_url)
+def demo(demo_site: BuiltSite, site_url: str) -> Site:
+    return Site(demo_site.root, site_url)
 
 
-@pytest.fixture(params=["repo_site", "demo_site"])
+@pytest.fixture(params=["repo", "demo"])
 def site(request: pytest.FixtureRequest) -> Site:
     built = request.getfixturevalue(request.param)
     assert isinstance(built, Site)
@@ -324,10 +302,10 @@ def test_every_address_in_the_sitemap_feeds_and_exports_resolves(site: Site) -> 
     assert not problems, _report(problems)
 
 
-def test_the_checker_saw_every_kind_of_page(repo_site: Site, demo_site: Site) -> None:
+def test_the_checker_saw_every_kind_of_page(repo: Site, demo: Site) -> None:
     # A link checker that reads nothing finds nothing broken: make sure the
     # pages it walked include the ones most likely to be wrong.
-    for site in (repo_site, demo_site):
+    for site in (repo, demo):
         names = set(site.html_files)
         assert "404.html" in names
         assert {"index.html", "letters/index.html", "mps/index.html"} <= names
@@ -336,17 +314,17 @@ def test_the_checker_saw_every_kind_of_page(repo_site: Site, demo_site: Site) ->
             assert site.page(name).references, name
         where = {ref.where for name in names for ref in site.page(name).references}
         assert {"a[href]", "link[href]", "script[src]"} <= where
-    assert any("/page/" in name for name in demo_site.html_files)
-    assert len([name for name in demo_site.html_files if name.startswith("mps/")]) > 10
+    assert any("/page/" in name for name in demo.html_files)
+    assert len([name for name in demo.html_files if name.startswith("mps/")]) > 10
 
 
-def test_the_404_page_links_from_the_sites_root(repo_site: Site) -> None:
+def test_the_404_page_links_from_the_sites_root(repo: Site) -> None:
     # The 404 page is served at any depth, so its links cannot be relative.
     relative = [
         reference.value
-        for reference in repo_site.page("404.html").references
+        for reference in repo.page("404.html").references
         if not urlsplit(reference.value).scheme
-        and not reference.value.startswith(("#", repo_site.base.path))
+        and not reference.value.startswith(("#", repo.base.path))
     ]
     assert not relative
 

@@ -10,7 +10,7 @@ import pytest
 
 from dearconstituent.layout import SOURCE_DIRS, TRANSCRIPTS_DIR
 from tests.archive import ROOT
-from tests.sitebuild import BuiltSite, mkdocs_build
+from tests.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.slow
 
@@ -21,12 +21,9 @@ TOPIC = "topics/immigration/"
 CAMPAIGN = "campaigns/mps-not-border-guards/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    folder = tmp_path_factory.mktemp("repo-site") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", folder)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(folder)
+@pytest.fixture
+def site(repo_site: BuiltSite) -> BuiltSite:
+    return repo_site
 
 
 def test_the_letter_page_shows_all_its_metadata(site: BuiltSite) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,30 +13,14 @@ from benchmarks.corpus import generate_corpus
 from dearconstituent.sandbox import copy_pages, write_config
 from dearconstituent.site import PAGE_SIZE
 from dearconstituent.validate import check_archive
-from tests.archive import ROOT
 from tests.sitebuild import BuiltSite, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    folder = tmp_path_factory.mktemp("demo")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "demo.py"),
-            "--letters",
-            "1200",
-            "--build",
-            str(folder / "site"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(folder / "site")
+@pytest.fixture
+def demo(demo_site: BuiltSite) -> BuiltSite:
+    return demo_site
 
 
 def test_every_page_carries_the_fictional_data_banner(demo: BuiltSite) -> None:
