@@ -45,7 +45,7 @@ def build_demo(folder: Path, *, letters: int = DEMO_LETTERS) -> BuiltSite:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    return BuiltSite(folder)
+    return BuiltSite(folder, result.stderr)
 
 
 class Elements(HTMLParser):
@@ -73,8 +73,10 @@ class Elements(HTMLParser):
 
 
 class BuiltSite:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, log: str = "") -> None:
         self.root = root
+        self.log = log
+        """What the build printed, when it is known."""
 
     def html(self, url: str) -> str:
         path = self.root / url / "index.html" if not url.endswith(".html") else self.root / url

@@ -107,3 +107,9 @@ def test_exports_and_feeds_at_scale(demo: BuiltSite) -> None:
         entries = ET.parse(feed).getroot().findall(f"{atom}entry")
         assert len(entries) == min(50, member["letters"])
         assert {entry.findtext(f"{atom}author/{atom}name") for entry in entries} <= {member["name"]}
+
+
+def test_the_packages_messages_reach_the_builds_output(demo: BuiltSite) -> None:
+    """The demo is built outside git: the package's own INFO says there are no dates."""
+    assert "INFO    -  not a git checkout" in demo.log
+    assert "pages will show no last-updated dates" in demo.log

@@ -106,13 +106,6 @@ def source(url: str) -> str:
     return f"{url}{PAGE_SOURCE}"
 
 
-def from_source(src_uri: str) -> str:
-    """The address of the page MkDocs builds from ``src_uri`` (``about.md`` → ``about/``)."""
-    if src_uri == PAGE_SOURCE or src_uri.endswith(f"/{PAGE_SOURCE}"):
-        return src_uri.removesuffix(PAGE_SOURCE)
-    return src_uri.removesuffix(".md") + "/"
-
-
 def absolute(site_url: str | None, url: str) -> str:
     """``url`` under ``site_url`` when there is one, else site-relative with a leading '/'."""
     return (site_url.rstrip("/") + "/" if site_url else "/") + url
