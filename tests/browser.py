@@ -13,14 +13,14 @@ import os
 import shutil
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 from tests.archive import ROOT
 
@@ -74,10 +74,18 @@ def free_port() -> int:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, with the site's own 404 page for anything missing, like GitHub Pages."""
+    """Static files, with the site's own 404 page for anything missing, like GitHub Pages;
+    under ``prefix`` (``/dear-constituent/``) when the site lives under a path."""
+
+    prefix = "/"
 
     def log_message(self, format: str, *args: object) -> None:
         del format, args
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(str(self.directory)) / "\u2400-outside-the-site")
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(str(self.directory)) / "404.html"
@@ -94,18 +102,33 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, port: int) -> Iterator[str]:
-    """Serve ``folder`` on http://127.0.0.1:<port>/ while the block runs."""
+def serve(folder: Path, port: int, *, under: str = "/") -> Iterator[str]:
+    """Serve ``folder`` at http://127.0.0.1:<port><under> while the block runs."""
+    handler = type("Handler", (_Handler,), {"prefix": under})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), partial(_Handler, directory=str(folder))
+        ("127.0.0.1", port), partial(handler, directory=str(folder))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}{under}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def open_all(context: BrowserContext, urls: Iterable[str]) -> list[Page]:
+    """Open every address in a tab of its own, all loading at once, and wait until each
+    has gone quiet on the network (no request for half a second): the same as opening
+    them one by one and waiting on each, in the time of the slowest."""
+    pages = []
+    for url in urls:
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        pages.append(page)
+    for page in pages:
+        page.wait_for_load_state("networkidle")
+    return pages
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import yaml
+
 from tests.archive import ROOT
 
 BASE = "http://site.test/"
@@ -102,3 +104,31 @@ class BuiltSite:
 
     def files(self) -> list[Path]:
         return sorted(path for path in self.root.rglob("*") if path.is_file())
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, resolving ``!ENV`` tags the way MkDocs does."""
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        items = [str(item) for item in loader.construct_sequence(node)]
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    elif isinstance(node, yaml.ScalarNode):
+        names, default = [str(loader.construct_scalar(node))], None
+    else:
+        return None
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_EnvLoader.add_constructor("!ENV", _environment_value)
+
+
+def configured_site_url() -> str:
+    """``site_url`` from the repository's mkdocs.yml, as the build reads it."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"

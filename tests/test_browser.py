@@ -14,9 +14,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.archive import ROOT
-from tests.browser import CHROMIUM_ARGS, axe_violations, chromium_path, free_port, serve
-from tests.sitebuild import mkdocs_build
+from tests.browser import (
+    CHROMIUM_ARGS,
+    axe_violations,
+    chromium_path,
+    free_port,
+    open_all,
+    serve,
+)
+from tests.sitebuild import BuiltSite, configured_site_url
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +31,10 @@ PAGE_TYPES = {
     "home": "",
     "letter": LETTER,
     "mp": "mps/alister-jack/",
+    "mp without letters": "mps/keir-starmer/",
     "mps": "mps/",
-    "constituency": "constituencies/dumfries-and-galloway/",
+    "constituency": "constituencies/dumfries-and-galloway-2005/",
+    "current constituency": "constituencies/dumfries-and-galloway/",
     "constituencies": "constituencies/",
     "topics list": "topics/",
     "topic": "topics/immigration/",
@@ -53,15 +61,15 @@ class Site:
     requests: list[str] = field(default_factory=list)
 
 
+PUBLISHED_UNDER = urlsplit(configured_site_url()).path
+"""GitHub Pages serves the archive under /dear-constituent/: so do the tests."""
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    folder = tmp_path_factory.mktemp("browser-site") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", folder, env={"DC_SITE_URL": base})
-    assert result.returncode == 0, result.stderr
-    with serve(folder, port) as url:
-        assert url == base
+def site(repo_site: BuiltSite) -> Iterator[Site]:
+    """The repository's site as `make build` builds it, served under the path its
+    site_url has, as GitHub Pages serves it."""
+    with serve(repo_site.root, free_port(), under=PUBLISHED_UNDER) as base:
         yield Site(base)
 
 
@@ -111,6 +119,35 @@ def test_every_page_type_has_no_accessibility_violations(
     assert scheme in {"default", "slate"}
     violations = axe_violations(page)
     assert violations == [], f"{kind} ({scheme}): {violations}"
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        ("mps/", "starm", ["Keir Starmer"]),
+        ("mps/", "KEIR holborn", ["Keir Starmer"]),
+        ("constituencies/", "dumfries gallow", ["Dumfries and Galloway", "Dumfries and Galloway"]),
+    ],
+)
+def test_a_long_list_narrows_as_one_types(
+    browser: Browser, site: Site, page: str, words: str, expected: list[str]
+) -> None:
+    tab = browser.new_page()
+    tab.goto(site.base + page, wait_until="load")
+    box = tab.locator("[data-dc-filter] input")
+    box.fill(words)
+    shown = tab.eval_on_selector_all(
+        ".dc-index tbody tr:not([hidden]) td:first-child",
+        "cells => cells.map(cell => cell.textContent.replace(/\\s*\\(.*\\)\\s*$/, '').trim())",
+    )
+    total = tab.eval_on_selector_all(".dc-index tbody tr", "rows => rows.length")
+    assert shown == expected
+    assert total > 600
+    status = tab.text_content("[data-dc-filter] [role=status]")
+    assert status == f"Showing {len(expected)} of {total}."
+    box.fill("")
+    assert tab.eval_on_selector_all(".dc-index tbody tr[hidden]", "rows => rows.length") == 0
+    tab.close()
 
 
 def test_the_dark_scheme_is_used_when_the_reader_prefers_it(browser: Browser, site: Site) -> None:
@@ -202,10 +239,8 @@ def test_no_request_leaves_the_site(browser: Browser, site: Site) -> None:
     requests: list[str] = []
     context = browser.new_context()
     context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    for path in PAGE_TYPES.values():
-        page.goto(site.base + path, wait_until="networkidle")
-    search_from_the_header(page, site, "Windrush")
+    open_all(context, (site.base + path for path in PAGE_TYPES.values()))
+    search_from_the_header(context.new_page(), site, "Windrush")
     context.close()
     foreign = sorted(
         {
@@ -238,7 +273,7 @@ def test_the_search_page_finds_the_first_letter(browser: Browser, site: Site, qu
     page = browser.new_page()
     page.goto(site.base + "search/?q=" + query.replace(" ", "+"), wait_until="networkidle")
     page.wait_for_selector(".dc-result")
-    assert f"/{LETTER}" in result_paths(page)
+    assert f"{PUBLISHED_UNDER}{LETTER}" in result_paths(page)
     row = page.text_content(".dc-result__meta") or ""
     assert " ".join(row.split()) == (
         "Alister Jack, Conservative, MP for Dumfries and Galloway · September 2019"
@@ -252,8 +287,8 @@ def test_the_search_page_finds_the_first_letter(browser: Browser, site: Site, qu
 
 def test_the_header_box_leads_to_the_same_search(browser: Browser, site: Site) -> None:
     page = browser.new_page()
-    assert search_from_the_header(page, site, "Windrush") == [f"/{LETTER}"]
-    assert urlsplit(page.url).path == "/search/"
+    assert search_from_the_header(page, site, "Windrush") == [f"{PUBLISHED_UNDER}{LETTER}"]
+    assert urlsplit(page.url).path == f"{PUBLISHED_UNDER}search/"
     assert urlsplit(page.url).query == "q=Windrush"
     page.close()
 
@@ -347,7 +382,8 @@ def test_the_citation_is_copied_with_one_click(browser: Browser, site: Site) -> 
     assert page.text_content("#dc-copy-status") == "Citation copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Alister Jack MP, “A Response to the MP's Not Border Guards Campaign”")
-    assert copied.endswith(f"{site.base}{LETTER} (accessed [date]).")
+    # The citation gives the letter's permanent address, where the site is published.
+    assert copied.endswith(f"{configured_site_url()}{LETTER} (accessed [date]).")
     context.close()
 
 
@@ -365,21 +401,12 @@ def test_a_query_fetches_the_facet_counts_only_to_narrow(browser: Browser, site:
     page.close()
 
 
-def test_results_link_right_when_the_site_lives_under_a_path(
-    browser: Browser, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    # GitHub Pages serves the archive under /dear-constituent/: result links
-    # must carry that path too.
-    port = free_port()
-    parent = tmp_path_factory.mktemp("under-a-path")
-    base = f"http://127.0.0.1:{port}/dear-constituent/"
-    result = mkdocs_build(
-        ROOT / "mkdocs.yml", parent / "dear-constituent", env={"DC_SITE_URL": base}
-    )
-    assert result.returncode == 0, result.stderr
-    with serve(parent, port):
-        page = browser.new_page()
-        page.goto(base + "search/?q=windrush", wait_until="networkidle")
-        page.wait_for_selector(".dc-result")
-        assert result_paths(page) == [f"/dear-constituent/{LETTER}"]
-        page.close()
+def test_results_link_right_when_the_site_lives_under_a_path(browser: Browser, site: Site) -> None:
+    # The site is served under /dear-constituent/, as on GitHub Pages: result
+    # links must carry that path too.
+    assert PUBLISHED_UNDER == "/dear-constituent/"
+    page = browser.new_page()
+    page.goto(site.base + "search/?q=windrush", wait_until="networkidle")
+    page.wait_for_selector(".dc-result")
+    assert result_paths(page) == [f"/dear-constituent/{LETTER}"]
+    page.close()

@@ -98,6 +98,7 @@ def _typed(row: dict[str, str]) -> dict[str, Any]:
     record: dict[str, Any] = {key: value or None for key, value in row.items()}
     record["topics"] = row["topics"].split("; ")
     record["words"] = int(row["words"])
+    record["member_id"] = int(row["member_id"]) if row["member_id"] else None
     record["party"] = row["party"]
     return record
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Dialog, sync_playwright
 import dearconstituent.validate
 from dearconstituent.sandbox import copy_pages, write_config
 from dearconstituent.validate import check_archive
-from tests.browser import CHROMIUM_ARGS, chromium_path, free_port, serve
+from tests.browser import CHROMIUM_ARGS, chromium_path, free_port, open_all, serve
 from tests.hostile import TODAY, forced_report, write_hostile_archive
 from tests.sitebuild import BuiltSite, Elements
 
@@ -115,15 +115,19 @@ def test_no_hostile_value_runs_in_a_browser(hostile_site: BuiltSite) -> None:
     )
     with serve(hostile_site.root, port) as base, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        context = browser.new_context()
 
         def record(dialog: Dialog) -> None:
             dialogs.append(dialog.message)
             dialog.dismiss()
 
-        page.on("dialog", record)
-        for path in pages:
-            page.goto(base + path.removesuffix("index.html"), wait_until="networkidle")
+        context.on("page", lambda opened: opened.on("dialog", record))
+        open_all(context, (base + path.removesuffix("index.html") for path in pages))
+        # The watch would miss nothing: a page that does call alert() is caught.
+        context.new_page().set_content("<script>alert('dc-canary')</script>")
+        assert dialogs == ["dc-canary"]
+        dialogs.clear()
+        page = context.new_page()
         for words in ("alert", "dc-xss", "script", "Ann Other"):
             page.goto(base + "search/?q=" + words, wait_until="networkidle")
             page.wait_for_function(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,10 +22,8 @@ from pathlib import Path
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 
-from tests.archive import ROOT
-from tests.sitebuild import BuiltSite
+from tests.sitebuild import BuiltSite, configured_site_url
 
 pytestmark = pytest.mark.slow
 
@@ -40,34 +37,6 @@ SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 META_URLS = frozenset({"og:url", "og:image", "og:audio", "og:video", "twitter:image"})
 NOT_FETCHED = frozenset({"mailto", "tel"})
 """Schemes that leave the web: checked for nothing but their presence."""
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, resolving ``!ENV`` tags the way MkDocs does."""
-
-
-def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    if isinstance(node, yaml.SequenceNode):
-        items = [str(item) for item in loader.construct_sequence(node)]
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    elif isinstance(node, yaml.ScalarNode):
-        names, default = [str(loader.construct_scalar(node))], None
-    else:
-        return None
-    for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
-_EnvLoader.add_constructor("!ENV", _environment_value)
-
-
-def configured_site_url() -> str:
-    """``site_url`` from the repository's mkdocs.yml, as the build reads it."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    url = str(config["site_url"])
-    return url if url.endswith("/") else url + "/"
 
 
 @dataclass

@@ -51,7 +51,8 @@ def test_an_unreadable_register_is_reported_even_when_checking_a_letter(
             MEMBERS + "- name: MORWENNA TREGARTH\n  seats:\n    - constituency: Elsewhere\n"
             "      party: Civic Party\n      from: 2010-05-07\n      to: 2015-03-30\n",
             "15: name: 'MORWENNA TREGARTH' has the same web address as 'Morwenna Tregarth' "
-            "(morwenna-tregarth) (names must differ in more than punctuation or case)",
+            "(morwenna-tregarth) (names must differ in more than punctuation or case: add the "
+            "seat in brackets)",
         ),
         (
             ANN + "      party: Civic Party\n      from: 2019-12-13\n      to: 2017-06-09\n",

@@ -349,7 +349,7 @@ def test_shared_text_pages_have_no_accessibility_violations(
         found = {}
         for url in urls:
             page = context.new_page()
-            page.goto(served + url, wait_until="networkidle")
+            page.goto(served + url, wait_until="load")
             found[url] = axe_violations(page)
             page.close()
         browser.close()

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.slow
 
 LETTER = "letters/2019/2019-09-alister-jack-mps-not-border-guards/"
 MP = "mps/alister-jack/"
-SEAT = "constituencies/dumfries-and-galloway/"
+SEAT = "constituencies/dumfries-and-galloway-2005/"
+"""The letter's seat: Dumfries and Galloway within its 2005–2024 boundaries (the seat
+of that name since 2024 has the plain address)."""
 TOPIC = "topics/immigration/"
 CAMPAIGN = "campaigns/mps-not-border-guards/"
 
@@ -221,3 +223,30 @@ def test_the_archive_sources_are_not_published(site: BuiltSite) -> None:
     assert published.isdisjoint(SOURCE_DIRS)
     assert (ROOT / "docs" / TRANSCRIPTS_DIR).is_dir()
     assert not any(path.suffix == ".yml" for path in site.files())
+
+
+def test_every_sitting_mp_and_every_current_seat_has_a_page(site: BuiltSite) -> None:
+    """650 sitting MPs and 650 seats today, with or without letters, and the former
+    MP and seat of the one letter; no other former MP or seat."""
+    mps = [path for path in (site.root / "mps").iterdir() if path.is_dir()]
+    seats = [path for path in (site.root / "constituencies").iterdir() if path.is_dir()]
+    assert len(mps) == 650 + 1
+    assert len(seats) == 650 + 1
+    page = site.html("mps/keir-starmer/")
+    assert "No letters from Keir Starmer have been published yet." in page
+    assert 'href="https://members.parliament.uk/member/4514/career"' in page
+    assert "Open Parliament Licence v3.0" in page
+    current = site.html("constituencies/dumfries-and-galloway/")
+    assert "Dumfriesshire, Clydesdale and Tweeddale</a> (2.0%)" in current or (
+        "Dumfriesshire, Clydesdale and Tweeddale (2.0%)" in current
+    )
+    assert "constituencies/dumfries-and-galloway-2005/" in site.links(
+        "constituencies/dumfries-and-galloway/"
+    )
+
+
+def test_the_lists_work_without_javascript(site: BuiltSite) -> None:
+    """The filter box is hidden until the script shows it: without it, the whole list."""
+    page = site.html("mps/")
+    assert '<div class="dc-filter" data-dc-filter="dc-mps" hidden>' in page
+    assert page.count("<tr>") > 650

@@ -15,7 +15,7 @@ from typing import Any
 from . import urls
 from .frontmatter import DATE_PATTERN, LETTER_FIELDS
 from .layout import SOURCE_PATH_PATTERN, source_path
-from .model import Registers
+from .model import Registers, Seat
 from .sharedsite import group_url
 from .sharedtext import TemplateGroup
 from .site import Site
@@ -26,13 +26,18 @@ LICENCE = {
     "name": "CC BY 4.0",
     "url": "https://creativecommons.org/licenses/by/4.0/",
     "attribution": "Dear Constituent (https://github.com/dear-constituent/dear-constituent)",
-    "scope": "The transcriptions, metadata and registers. Each letter's words remain its "
-    "writer's; they are published and reproduced here as public statements by Members "
-    "of Parliament.",
+    "scope": "The transcriptions, the letters' metadata and the topics and campaigns "
+    "registers. Facts about MPs and constituencies come from Parliament's data under the Open "
+    "Parliament Licence v3.0 (see members.json). Each letter's words remain its writer's; "
+    "they are published and reproduced here as public statements by Members of Parliament.",
 }
 
 _LEADING = ("url", "path")
-_AFTER_FIELD = {"date": ("date_precision",), "signatory": ("party",), "summary": ("text", "words")}
+_AFTER_FIELD = {
+    "date": ("date_precision",),
+    "signatory": ("member_id", "party"),
+    "summary": ("text", "words"),
+}
 _TRAILING = ("last_updated", "template_group", "template_size", "template_overlap")
 FIELDS = (
     *_LEADING,
@@ -42,6 +47,17 @@ FIELDS = (
 """A record's keys in order: the letter's fields (from the field table), each followed by
 what the archive works out from it, between the record's addresses and its history."""
 LIST_SEPARATOR = "; "
+PARLIAMENT_SOURCE = {
+    "name": "House of Commons election results since 2010",
+    "url": "https://github.com/ukparliament/psephology",
+    "licence": "Open Parliament Licence v3.0",
+    "licence_url": "https://www.parliament.uk/site-information/copyright-parliament/"
+    "open-parliament-licence/",
+    "attribution": "Contains Parliamentary information licensed under the Open Parliament "
+    "Licence v3.0.",
+    "scope": "Members' ids, names, seats, parties and term dates, and constituencies. Changes "
+    "of party within a term are the archive's, each with its source.",
+}
 
 
 def letter_records(
@@ -74,6 +90,7 @@ def letter_record(
         "url": absolute(site_url, view.url),
         "path": source_path(letter.path),
         "date_precision": letter.date.precision,
+        "member_id": view.member_id,
         "party": view.party,
         "text": text,
         "words": len(text.split()),
@@ -109,27 +126,54 @@ def _cell(value: object) -> str:
 
 
 def members_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
+    """Every member of the register: their id, names, seats (with the constituency's
+    id) and changes of party. A page's address is null where the site has no page."""
     counts = _count_by(site, lambda view: [view.letter.signatory])
     members = [
         {
+            "id": member.id,
             "name": member.name,
+            "aliases": list(member.aliases),
             "slug": member.slug,
-            "url": absolute(site_url, urls.member(member.name)),
+            "url": _page(site, site_url, urls.member(member.name)),
+            "parliament_url": urls.parliament_member(member.id) if member.id else None,
             "letters": counts.get(member.name, 0),
-            "seats": [
-                {
-                    "constituency": seat.constituency,
-                    "constituency_url": absolute(site_url, urls.constituency(seat.constituency)),
-                    "party": seat.party,
-                    "from": seat.start.isoformat(),
-                    "to": seat.end.isoformat() if seat.end else None,
-                }
-                for seat in member.seats
+            "seats": [_seat_record(registers, site, site_url, seat) for seat in member.seats],
+            "party_changes": [
+                {"date": change.date.isoformat(), "party": change.party, "source": change.source}
+                for change in member.party_changes
             ],
         }
         for member in sorted(registers.members.values(), key=lambda member: member.slug)
     ]
-    return _json({"count": len(members), "licence": LICENCE, "members": members})
+    document = {
+        "count": len(members),
+        "licence": LICENCE,
+        "source": PARLIAMENT_SOURCE,
+        "members": members,
+    }
+    return _json(document)
+
+
+def _seat_record(
+    registers: Registers, site: Site, site_url: str | None, seat: Seat
+) -> dict[str, Any]:
+    constituency = registers.constituency(seat.constituency, seat.start)
+    return {
+        "constituency": seat.constituency,
+        "constituency_id": constituency.id if constituency else None,
+        "constituency_url": _page(site, site_url, urls.constituency(constituency.slug))
+        if constituency
+        else None,
+        "party": seat.party,
+        "from": seat.start.isoformat(),
+        "to": seat.end.isoformat() if seat.end else None,
+    }
+
+
+def _page(site: Site, site_url: str | None, url: str) -> str | None:
+    """``url`` made absolute when the site has a page there, else None."""
+    return absolute(site_url, url) if urls.source(url) in site.pages else None
 
 
 def topics_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
@@ -235,6 +279,11 @@ _DERIVED_SCHEMA: dict[str, dict[str, Any]] = {
         "description": "The letter's source file in the repository.",
     },
     "date_precision": {"enum": ["day", "month"]},
+    "member_id": {
+        "type": ["integer", "null"],
+        "description": "The MP's Parliament member id (MNIS id), as in members.json; null "
+        "for a member the archive knows only by name.",
+    },
     "party": {"type": "string", "description": "The MP's party on the letter's date."},
     "text": {
         "type": "string",

@@ -23,8 +23,8 @@ from typing import Any
 from .dates import LetterDate, parse_letter_date
 from .errors import FieldError
 from .fields import require_slug, require_text, require_text_list
+from .memberregister import seat_gap_description
 from .model import Member, Registers
-from .registers import seat_gap_description
 from .suggest import did_you_mean
 
 TITLE_LIMIT = 150
@@ -155,6 +155,13 @@ def registered_member(name: str, registers: Registers) -> Member:
     member = registers.members.get(name)
     if member is not None:
         return member
+    if name in registers.aliases:
+        archive_name = registers.aliases[name]
+        raise FieldError(
+            f"'{name}' is another name for {archive_name}: a signatory is the name the "
+            "archive uses",
+            hint=f"did you mean '{archive_name}'?",
+        )
     hint = did_you_mean(name, registers.members) or "add the member to docs/_data/members.yml first"
     raise FieldError(f"'{name}' is not in the members register", hint=hint)
 

@@ -62,6 +62,8 @@ _HONORIFIC = re.compile(
 _POST_NOMINALS = re.compile(
     r"(?:[\s,]+(?:M\.?P\.?|KC|QC|PC|CBE|OBE|MBE|KBE|DBE|CB|FRS|FRSA|JP|DL|Bt|MSP|MS|MLA))+\.?\s*$"
 )
+_SEAT_SUFFIX = re.compile(r"\s+\([^)]*\)$")
+"""The seat in brackets that tells apart two members of one name."""
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}$")
 _CONSTITUENCY_PATTERNS = (
     re.compile(r"member\s+of\s+parliament\s+for\s+(?P<seat>[^|,;\n]+?)\s*\.?\s*$", re.IGNORECASE),
@@ -345,9 +347,7 @@ def _field_signatory(roles: _Lines, context: _Context) -> Member | None:
     registers, overrides = context.registers, context.overrides
     found, missing = context.found, context.missing
     wanted = overrides.get("signatory")
-    by_bare_name = {
-        strip_honorifics(name).casefold(): member for name, member in registers.members.items()
-    }
+    by_bare_name = _members_by_name(registers)
     if isinstance(wanted, str):
         member = registers.members.get(wanted) or by_bare_name.get(wanted.casefold())
         found.append(("signatory", f"{wanted!r} given on the command line"))
@@ -369,6 +369,21 @@ def _field_signatory(roles: _Lines, context: _Context) -> Member | None:
         return None
     missing.append(("signatory", "no name after the sign-off or in the letterhead"))
     return None
+
+
+def _members_by_name(registers: Registers) -> dict[str, Member]:
+    """Each member by every name they go by (their name, aliases, and a name shared
+    with another member without its bracketed seat), honorifics off and case folded;
+    a name two members go by names neither."""
+    found: dict[str, Member] = {}
+    shared: set[str] = set()
+    for member in registers.members.values():
+        names = {member.name, *member.aliases, _SEAT_SUFFIX.sub("", member.name)}
+        for name in {strip_honorifics(name).casefold() for name in names}:
+            if name in found and found[name] is not member:
+                shared.add(name)
+            found[name] = member
+    return {name: member for name, member in found.items() if name not in shared}
 
 
 def _field_constituency(

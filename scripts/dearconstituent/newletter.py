@@ -41,7 +41,9 @@ def check_date(text: str, *, today: dt.date) -> LetterDate:
 
 
 def check_signatory(text: str, registers: Registers) -> Member:
-    return registered_member(FIELDS["signatory"].parse(text), registers)
+    """The member named ``text``, by the name the archive uses or another of theirs."""
+    name: str = FIELDS["signatory"].parse(text)
+    return registers.find_member(name) or registered_member(name, registers)
 
 
 def check_title(text: str) -> str:

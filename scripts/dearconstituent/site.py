@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from . import urls
 from .dates import written_day
-from .model import Letter, Member, Registers, Seat
+from .model import Constituency, Letter, Member, Registers, Seat
 from .sharedsite import SharedTexts, arrange
 from .sharedtext import Templates
 from .views import (
@@ -41,8 +41,10 @@ from .views import (
     MembersIndex,
     PageLink,
     Pagination,
+    Predecessor,
     SearchPage,
     SeatTerm,
+    Tenure,
     TopicEntry,
     TopicPage,
     TopicsIndex,
@@ -52,6 +54,7 @@ from .views import (
     constituency_link,
     letter_view,
     member_link,
+    seat_of,
     topic_link,
 )
 
@@ -112,10 +115,11 @@ def build_site(
     ]
     by_path = {view.letter.path.as_posix(): view for view in views}
     shared = arrange(by_path, Templates())
+    paged = _Pages(views, registers)
     pages = [
         *_letter_listings(views),
-        *_members(views, registers),
-        *_constituencies(views, registers),
+        *_members(paged),
+        *_constituencies(paged),
         *_topics(views, registers),
         *_campaigns(views, registers),
         _search_page(),
@@ -124,7 +128,7 @@ def build_site(
     return Site(
         letters=by_path,
         pages={page.src_uri: page for page in pages},
-        home=_home(views, registers),
+        home=_home(views, paged),
         followed=tuple(
             Followed(page.url, page.title)
             for page in pages
@@ -218,19 +222,64 @@ def _letter_listings(views: list[LetterView]) -> Iterator[GeneratedPage]:
         )
 
 
-def _members(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
-    by_member = _group(views, lambda view: view.letter.signatory)
+class _Pages:
+    """Which MPs and constituencies have a page: every sitting MP and every current
+    constituency, and any other with a letter. Links to the others are text."""
+
+    def __init__(self, views: list[LetterView], registers: Registers) -> None:
+        self.registers = registers
+        self.by_member = _group(views, lambda view: view.letter.signatory)
+        self.by_seat = _group(views, lambda view: view.constituency.url)
+        self.members = [
+            member
+            for member in sorted(registers.members.values(), key=_surname_key)
+            if member.sitting or member.name in self.by_member
+        ]
+        self._member_names = {member.name for member in self.members}
+        self.constituencies = [
+            seat
+            for seat in registers.constituencies
+            if seat.current or urls.constituency(seat.slug) in self.by_seat
+        ]
+        self._seat_slugs = {seat.slug for seat in self.constituencies}
+        self._terms: dict[str, list[tuple[Member, Seat]]] = {}
+        for member in registers.members.values():
+            for seat in member.seats:
+                self._terms.setdefault(seat.constituency, []).append((member, seat))
+
+    def member(self, member: Member) -> Link:
+        return member_link(member, page=member.name in self._member_names)
+
+    def seat(self, constituency: Constituency) -> Link:
+        return constituency_link(constituency, page=constituency.slug in self._seat_slugs)
+
+    def seat_of(self, term: Seat) -> Link:
+        """The constituency of a term, with the boundaries in force when it began."""
+        return self.seat(seat_of(self.registers, term.constituency, term.start))
+
+    def holders(self, constituency: Constituency) -> list[tuple[Member, Seat]]:
+        """Who held ``constituency``, latest first."""
+        found = [
+            (member, seat)
+            for member, seat in self._terms.get(constituency.name, ())
+            if constituency.in_force(seat.start)
+        ]
+        return sorted(found, key=lambda pair: pair[1].start, reverse=True)
+
+
+def _members(pages: _Pages) -> Iterator[GeneratedPage]:
     entries = []
-    for member in sorted(registers.members.values(), key=_surname_key):
-        letters = by_member.get(member.name, [])
+    for member in pages.members:
+        letters = pages.by_member.get(member.name, [])
         latest = member.seats[-1]
-        link = member_link(member)
+        party = member.party_on(latest, latest.end or dt.date.max)
+        link = pages.member(member)
         entries.append(
             MemberEntry(
                 mp=link,
-                party=latest.party,
-                constituency=constituency_link(latest.constituency),
-                serving=latest.end is None,
+                party=party,
+                constituency=pages.seat_of(latest),
+                serving=member.sitting,
                 count=len(letters),
             )
         )
@@ -240,60 +289,111 @@ def _members(views: list[LetterView], registers: Registers) -> Iterator[Generate
             template="dc/mp.html",
             title=member.name,
             description=f"Letters from {member.name}, MP for {latest.constituency} "
-            f"({latest.party}): {_count(len(letters), 'letter')} in the archive.",
+            f"({party}): {_count(len(letters), 'letter')} in the archive.",
             data=MemberPage(
                 member=member,
-                seats=tuple(_term(seat) for seat in reversed(member.seats)),
+                seats=tuple(_term(member, seat, pages) for seat in reversed(member.seats)),
                 feed=urls.feed(link.url),
+                party=party,
+                parliament=urls.parliament_member(member.id) if member.id else "",
             ),
         )
+    serving = sum(entry.serving for entry in entries)
     yield GeneratedPage(
         url=urls.MPS,
         template="dc/mps.html",
         title="MPs",
-        description=f"The {len(entries)} MPs whose letters are in the archive.",
+        description=f"The {serving} MPs sitting today, and "
+        f"{_count(len(entries) - serving, 'former MP')} whose letters are in the archive.",
         data=MembersIndex(rows=tuple(entries)),
     )
 
 
-def _constituencies(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
-    by_seat = _group(views, lambda view: view.letter.constituency)
-    holders: dict[str, list[tuple[Member, Seat]]] = {}
-    for member in registers.members.values():
-        for seat in member.seats:
-            holders.setdefault(seat.constituency, []).append((member, seat))
+def _constituencies(pages: _Pages) -> Iterator[GeneratedPage]:
     entries = []
-    for name in sorted(holders):
-        terms = sorted(holders[name], key=lambda pair: pair[1].start, reverse=True)
-        letters = by_seat.get(name, [])
-        link = constituency_link(name)
+    successors = _successors(pages.registers)
+    for constituency in sorted(
+        pages.constituencies, key=lambda seat: (seat.name, seat.end is not None)
+    ):
+        holders = pages.holders(constituency)
+        link = pages.seat(constituency)
+        letters = pages.by_seat.get(link.url, [])
+        latest = holders[0] if holders else None
         entries.append(
             ConstituencyEntry(
                 constituency=link,
-                mp=member_link(terms[0][0]),
-                party=terms[0][1].party,
+                mp=pages.member(latest[0]) if latest else Link("", ""),
+                party=latest[0].party_on(latest[1], latest[1].end or dt.date.max) if latest else "",
                 count=len(letters),
+                until=_written_day(constituency.end),
             )
         )
         yield from paginate(
             link.url,
             _rows(letters),
             template="dc/constituency.html",
-            title=name,
-            description=f"Letters from the MPs for {name}: "
+            title=constituency.name
+            if constituency.current
+            else f"{constituency.name} ({_years(constituency)})",
+            description=f"Letters from the MPs for {constituency.name}: "
             f"{_count(len(letters), 'letter')} in the archive.",
             data=ConstituencyPage(
-                name=name,
-                holders=tuple(_term(seat, member_link(member)) for member, seat in terms),
+                name=constituency.name,
+                holders=tuple(_term(member, seat, pages, mp=True) for member, seat in holders),
+                start=_written_day(constituency.start),
+                end=_written_day(constituency.end),
+                predecessors=tuple(_predecessors(constituency, pages)),
+                successors=tuple(
+                    pages.seat(seat) for seat in successors.get(constituency.id or 0, ())
+                ),
             ),
         )
+    current = sum(1 for entry in entries if entry.until is None)
     yield GeneratedPage(
         url=urls.CONSTITUENCIES,
         template="dc/constituencies.html",
         title="Constituencies",
-        description=f"The {len(entries)} constituencies whose MPs' letters are in the archive.",
+        description=f"The {current} constituencies of the House of Commons today, and "
+        f"{_count(len(entries) - current, 'former constituency', 'former constituencies')} "
+        "with letters in the archive.",
         data=ConstituenciesIndex(rows=tuple(entries)),
     )
+
+
+def _predecessors(constituency: Constituency, pages: _Pages) -> Iterator[Predecessor]:
+    by_id = pages.registers.constituency_by_id
+    for source in constituency.formed_from:
+        seat = by_id[source.id]
+        share = f"{source.share * 100:.1f}%" if source.share >= 0.0005 else "under 0.1%"
+        yield Predecessor(pages.seat(seat), share, tuple(_tenures(pages.holders(seat), pages)))
+
+
+def _tenures(holders: list[tuple[Member, Seat]], pages: _Pages) -> Iterator[Tenure]:
+    """Terms (latest first) run together where one MP held the seat for one party."""
+    runs: list[tuple[Member, str, int, int | None]] = []
+    for member, seat in holders:
+        party = member.party_on(seat, seat.end or dt.date.max)
+        end = seat.end.year if seat.end else None
+        if runs and runs[-1][0] is member and runs[-1][1] == party:
+            runs[-1] = (member, party, seat.start.year, runs[-1][3])
+        else:
+            runs.append((member, party, seat.start.year, end))
+    for member, party, start, last in runs:
+        yield Tenure(pages.member(member), party, f"{start}–{last or ''}")
+
+
+def _successors(registers: Registers) -> dict[int, list[Constituency]]:
+    found: dict[int, list[Constituency]] = {}
+    for seat in registers.constituencies:
+        for source in seat.formed_from:
+            found.setdefault(source.id, []).append(seat)
+    return {key: sorted(seats, key=lambda seat: seat.name) for key, seats in found.items()}
+
+
+def _years(constituency: Constituency) -> str:
+    start = constituency.start.year if constituency.start else ""
+    end = constituency.end.year if constituency.end else ""
+    return f"{start}–{end}"
 
 
 def _topics(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
@@ -395,12 +495,13 @@ def _browse(views: Iterable[LetterView]) -> dict[str, dict[str, str]]:
     return {facet: dict(sorted(values.items())) for facet, values in browse.items()}
 
 
-def _home(views: list[LetterView], registers: Registers) -> Home:
+def _home(views: list[LetterView], pages: _Pages) -> Home:
+    registers = pages.registers
     return Home(
         counts=Counts(
             letters=len(views),
-            mps=len(registers.members),
-            constituencies=len(registers.constituency_names),
+            mps=sum(member.sitting for member in registers.members.values()),
+            constituencies=sum(seat.current for seat in registers.constituencies),
             topics=len(registers.topics),
             campaigns=len(registers.campaigns),
         ),
@@ -432,14 +533,15 @@ def _group(
     return groups
 
 
-def _term(seat: Seat, mp: Link | None = None) -> SeatTerm:
+def _term(member: Member, seat: Seat, pages: _Pages, *, mp: bool = False) -> SeatTerm:
+    """A term as a seats table shows it: the party is the one at the term's end."""
     return SeatTerm(
-        constituency=constituency_link(seat.constituency),
-        party=seat.party,
+        constituency=pages.seat_of(seat),
+        party=member.party_on(seat, seat.end or dt.date.max),
         start=written_day(seat.start),
         end=_written_day(seat.end),
         start_iso=seat.start.isoformat(),
-        mp=mp,
+        mp=pages.member(member) if mp else None,
     )
 
 
@@ -451,5 +553,5 @@ def _surname_key(member: Member) -> tuple[str, str]:
     return (member.name.split()[-1].casefold(), member.name.casefold())
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

@@ -59,8 +59,14 @@ def member(name: str) -> str:
     return f"{MPS}{slugify(name)}/"
 
 
-def constituency(name: str) -> str:
-    return f"{CONSTITUENCIES}{slugify(name)}/"
+def constituency(slug: str) -> str:
+    """A constituency's page, from its slug (which tells apart seats that share a name)."""
+    return f"{CONSTITUENCIES}{slug}/"
+
+
+def parliament_member(member_id: int) -> str:
+    """A member's career on Parliament's own website."""
+    return f"https://members.parliament.uk/member/{member_id}/career"
 
 
 def topic(slug: str) -> str:

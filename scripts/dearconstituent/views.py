@@ -16,13 +16,16 @@ from typing import Any
 from . import urls
 from .dates import written_day
 from .markup import main_text
-from .model import Campaign, Letter, Member, Registers, Topic
+from .model import Campaign, Constituency, Letter, Member, Registers, Topic
 
 DESCRIPTION_LIMIT = 160
 
 
 @dataclass(frozen=True)
 class Link:
+    """A name and its page; ``url`` is empty for a name with no page (a former MP with
+    no letter, say), which templates show as text."""
+
     title: str
     url: str
 
@@ -56,7 +59,9 @@ class LetterView:
     date_iso: str
     date_precision: str
     mp: Link
+    member_id: int | None
     party: str
+    """The MP's party on the letter's date."""
     constituency: Link
     topics: tuple[Link, ...]
     campaign: Link | None
@@ -86,9 +91,11 @@ class LetterView:
 def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | None) -> LetterView:
     member = registers.members[letter.signatory]
     seat = member.seat_for(letter.constituency, letter.date)
-    party = seat.party if seat else ""
+    # For a letter dated by its month, the first day of it the member held the seat.
+    day = max(letter.date.first_day, seat.start) if seat else letter.date.first_day
+    party = member.party_on(seat, day) if seat else ""
     mp = member_link(member)
-    constituency = constituency_link(letter.constituency)
+    constituency = constituency_link(seat_of(registers, letter.constituency, day))
     url = urls.letter(letter.path)
     return LetterView(
         letter=letter,
@@ -97,6 +104,7 @@ def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | No
         date_iso=letter.date.iso(),
         date_precision=letter.date.precision,
         mp=mp,
+        member_id=member.id,
         party=party,
         constituency=constituency,
         topics=tuple(topic_link(registers.topics[slug]) for slug in letter.topics),
@@ -118,12 +126,20 @@ def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | No
     )
 
 
-def member_link(member: Member) -> Link:
-    return Link(member.name, urls.member(member.name))
+def member_link(member: Member, *, page: bool = True) -> Link:
+    return Link(member.name, urls.member(member.name) if page else "")
 
 
-def constituency_link(name: str) -> Link:
-    return Link(name, urls.constituency(name))
+def constituency_link(constituency: Constituency, *, page: bool = True) -> Link:
+    return Link(constituency.name, urls.constituency(constituency.slug) if page else "")
+
+
+def seat_of(registers: Registers, name: str, day: dt.date) -> Constituency:
+    """The constituency called ``name`` on ``day`` (a valid letter's always exists)."""
+    found = registers.constituency(name, day)
+    if found is None:
+        raise KeyError(f"no constituency called {name!r} on {day}")
+    return found
 
 
 def topic_link(topic: Topic) -> Link:
@@ -339,6 +355,10 @@ class MemberPage:
     member: Member
     seats: tuple[SeatTerm, ...]
     feed: str
+    party: str
+    """The member's party at the end of their latest term (or today, when sitting)."""
+    parliament: str
+    """The member's page on Parliament's website, or empty when not known."""
     rows: tuple[LetterRow, ...] = ()
     pagination: Pagination = NO_PAGINATION
 
@@ -349,6 +369,8 @@ class ConstituencyEntry:
     mp: Link
     party: str
     count: int
+    until: str | None = None
+    """For a seat abolished or redrawn, the day its boundaries ended."""
 
 
 @dataclass(frozen=True)
@@ -357,9 +379,36 @@ class ConstituenciesIndex:
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """An MP's years in a seat, for one party, their consecutive terms run together."""
+
+    mp: Link
+    party: str
+    years: str
+    """"2010–2024"."""
+
+
+@dataclass(frozen=True)
+class Predecessor:
+    """A seat a constituency was formed from: the share of its area it gave, and its MPs."""
+
+    constituency: Link
+    share: str
+    """Per cent of the new seat's area, as shown: "92.8%", or "under 0.1%"."""
+    holders: tuple[Tenure, ...]
+    """Latest first."""
+
+
+@dataclass(frozen=True)
 class ConstituencyPage:
     name: str
     holders: tuple[SeatTerm, ...]
+    start: str | None = None
+    """When its boundaries came in, when they are known."""
+    end: str | None = None
+    predecessors: tuple[Predecessor, ...] = ()
+    successors: tuple[Link, ...] = ()
+    """For a seat whose boundaries ended: the seats formed from it."""
     rows: tuple[LetterRow, ...] = ()
     pagination: Pagination = NO_PAGINATION
 

@@ -58,11 +58,22 @@ class LocatedYaml:
     @property
     def lines(self) -> dict[Path_, int]:
         if self._lines is None:
-            self._lines = {}
-            node = _compose(self.text) if self.text else None
-            if node is not None:
-                _index(node, (), self, self.first_line)
+            return self.index(_compose(self.text) if self.text else None)
         return self._lines
+
+    def set_index(self, lines: dict[Path_, int], duplicates: list[tuple[Path_, int]]) -> None:
+        """Take the lines and duplicate keys indexed while the document was built."""
+        self._lines = lines
+        self._duplicates = duplicates
+
+    def index(self, node: yaml.Node | None) -> dict[Path_, int]:
+        """Index the line of every key and item of the document parsed as ``node``."""
+        lines: dict[Path_, int] = {}
+        self._duplicates = []
+        if node is not None:
+            _index(node, (), lines, self._duplicates, self.first_line)
+        self._lines = lines
+        return lines
 
     @property
     def duplicates(self) -> list[tuple[Path_, int]]:
@@ -114,14 +125,24 @@ def _as_key(element: Hashable) -> Hashable:
     return element if isinstance(element, str) else str(element)
 
 
-def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
-    """Parse one YAML document; ``first_line`` is the file line of its first line."""
+def load_located(text: str, *, first_line: int = 1, index_lines: bool = False) -> LocatedYaml:
+    """Parse one YAML document; ``first_line`` is the file line of its first line.
+
+    With ``index_lines``, every key's line is indexed now, from the same parse,
+    for a document whose lines will be needed anyway (a register, whose
+    duplicate keys are always looked for); otherwise only when first asked.
+    """
     loader = TextDateLoader(text)
+    indexed: _Indexed | None = None
     try:
         node = loader.get_single_node()
         if node is not None:
             _check_shape(node, first_line, aliases_possible="*" in text)
-        data = loader.construct_document(node) if node is not None else None
+        if node is not None and index_lines and "<<" not in text:
+            indexed = _Indexed(loader, first_line)
+            data = indexed.construct(node, ())
+        else:
+            data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -144,7 +165,79 @@ def load_located(text: str, *, first_line: int = 1) -> LocatedYaml:
         ) from None
     finally:
         loader.dispose()
-    return LocatedYaml(data, first_line, text, may_have_duplicates=_may_have_duplicates(node, data))
+    located = LocatedYaml(
+        data, first_line, text, may_have_duplicates=_may_have_duplicates(node, data)
+    )
+    if indexed is not None:
+        located.set_index(indexed.lines, indexed.duplicates)
+    # Otherwise lines are indexed when first asked, from a fresh parse: PyYAML's
+    # constructor rewrites merge keys ("<<") in the nodes it was given.
+    return located
+
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Indexed:
+    """Builds a document's data and the line of each key and item in one walk.
+
+    A large register is mostly mappings, lists and text: those are built here,
+    much faster than PyYAML's general constructor, which still builds every
+    other value (numbers, booleans, tagged values) exactly as ``safe_load`` would.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader, first_line: int) -> None:
+        self._loader = loader
+        self._offset = first_line
+        self.lines: dict[Path_, int] = {}
+        self.duplicates: list[tuple[Path_, int]] = []
+
+    def construct(self, node: yaml.Node, path: Path_) -> Any:
+        tag = node.tag
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            items = []
+            for position, item in enumerate(node.value):
+                item_path = (*path, position)
+                self.lines[item_path] = self._offset + item.start_mark.line
+                items.append(self.construct(item, item_path))
+            return items
+        if isinstance(node, yaml.ScalarNode) and tag == _STR:
+            return node.value
+        if isinstance(node, yaml.ScalarNode) and tag == _NULL:
+            return None
+        if isinstance(node, yaml.CollectionNode):
+            # A tagged collection (!!set, !!omap): PyYAML builds it; its lines
+            # are indexed as the lazy index would.
+            _index(node, path, self.lines, self.duplicates, self._offset)
+        return self._loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Hashable, Any]:
+        mapping: dict[Hashable, Any] = {}
+        seen: set[Hashable] = set()
+        for key_node, value_node in node.value:
+            key = self.construct(key_node, path)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found unhashable key",
+                    key_node.start_mark,
+                )
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            key_path = (*path, name)
+            line = self._offset + key_node.start_mark.line
+            if name in seen:
+                self.duplicates.append((key_path, line))
+            else:
+                seen.add(name)
+                self.lines[key_path] = line
+            mapping[key] = self.construct(value_node, key_path)
+        return mapping
 
 
 def _check_shape(root: yaml.Node, offset: int, *, aliases_possible: bool) -> None:
@@ -179,7 +272,13 @@ def _check_shape(root: yaml.Node, offset: int, *, aliases_possible: bool) -> Non
             stack.extend((item, depth + 1) for item in node.value)
 
 
-def _index(node: yaml.Node, path: Path_, located: LocatedYaml, offset: int) -> None:
+def _index(
+    node: yaml.Node,
+    path: Path_,
+    lines: dict[Path_, int],
+    duplicates: list[tuple[Path_, int]],
+    offset: int,
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[Hashable] = set()
         for key_node, value_node in node.value:
@@ -187,13 +286,13 @@ def _index(node: yaml.Node, path: Path_, located: LocatedYaml, offset: int) -> N
             key_path = (*path, key)
             line = offset + key_node.start_mark.line
             if key in seen:
-                located._duplicates.append((key_path, line))
+                duplicates.append((key_path, line))
             else:
                 seen.add(key)
-                located.lines[key_path] = line
-                _index(value_node, key_path, located, offset)
+                lines[key_path] = line
+                _index(value_node, key_path, lines, duplicates, offset)
     elif isinstance(node, yaml.SequenceNode):
         for position, item in enumerate(node.value):
             item_path = (*path, position)
-            located.lines[item_path] = offset + item.start_mark.line
-            _index(item, item_path, located, offset)
+            lines[item_path] = offset + item.start_mark.line
+            _index(item, item_path, lines, duplicates, offset)

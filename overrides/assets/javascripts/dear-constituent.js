@@ -1,8 +1,10 @@
-/* Dear Constituent: the copy button of the "Cite this letter" box.
+/* Dear Constituent: the copy button of the "Cite this letter" box, and the
+ * boxes that narrow a long list (MPs, constituencies) as the reader types.
  *
  * One listener on the document serves every page, including pages that
- * Material's instant navigation swaps in. The button is hidden until this
- * script shows it, so without JavaScript there is no button that does nothing.
+ * Material's instant navigation swaps in. Buttons and boxes are hidden until
+ * this script shows them, so without JavaScript there is nothing that does
+ * nothing: the whole list shows.
  */
 (function () {
   "use strict";
@@ -11,6 +13,38 @@
     document.querySelectorAll("[data-dc-copy]").forEach(function (button) {
       button.hidden = false;
     });
+    document.querySelectorAll("[data-dc-filter]").forEach(startFilter);
+  }
+
+  /* Case and accents do not matter: "therese" finds "Thérèse". */
+  function folded(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\s+/g, " ").trim();
+  }
+
+  function startFilter(box) {
+    var table = document.getElementById(box.getAttribute("data-dc-filter"));
+    var input = box.querySelector("input");
+    var status = box.querySelector("[data-dc-filter-total]");
+    if (!table || !input || box.dataset.dcStarted) { return; }
+    box.dataset.dcStarted = "yes";
+    var rows = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+      return { row: row, text: folded(row.textContent) };
+    });
+    var total = rows.length;
+    function apply() {
+      var words = folded(input.value).split(" ").filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (item) {
+        var match = words.every(function (word) { return item.text.indexOf(word) >= 0; });
+        item.row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      status.textContent = words.length ? "Showing " + shown + " of " + total + "." : "";
+    }
+    input.addEventListener("input", apply);
+    box.hidden = false;
+    apply();
   }
 
   function announce(button, message) {
