@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dearconstituent.layout import DATA_DIR
 from dearconstituent.memberregister import parse_corrections
+from dearconstituent.problems import Problem
 from dearconstituent.psephology import (
     PsephologyError,
     check_general_elections,
@@ -74,12 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     data = arguments.docs / DATA_DIR
     corrections_path = data / CORRECTIONS
     corrections, problems = parse_corrections(load_located(read_text(corrections_path)))
-    for problem in problems:
-        hint = f" ({problem.hint})" if problem.hint else ""
-        print(
-            f"{corrections_path}:{problem.line}: error: {problem.field}: {problem.message}{hint}",
-            file=sys.stderr,
-        )
+    for finding in problems:
+        shown = Problem(str(corrections_path), *finding)
+        print(shown.as_text(), file=sys.stderr)
     if problems:
         return 1
     try:

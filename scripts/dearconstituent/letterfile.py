@@ -40,17 +40,18 @@ def format_letter(fields: Mapping[str, object], body: str) -> str:
             continue
         if isinstance(value, (list, tuple)):
             lines.append(f"{key}:")
-            lines.extend(f"  - {_scalar(item)}" for item in value)
+            lines.extend(f"  - {yaml_scalar(item)}" for item in value)
         elif key == "date" and isinstance(value, LetterDate):
             lines.append(f"date: {value.iso()}")
         else:
-            lines.append(f"{key}: {_scalar(value)}")
+            lines.append(f"{key}: {yaml_scalar(value)}")
     lines.append("---")
     text = "\n".join(lines) + "\n"
     return text + ("\n" + body.strip("\n") + "\n" if body.strip() else "\n")
 
 
-def _scalar(value: object) -> str:
+def yaml_scalar(value: object) -> str:
+    """A value as one YAML scalar, in the house style: plain, quoted only where needed."""
     # safe_dump quotes exactly when a plain scalar would be misread (a colon
     # and space, a leading special character, "yes"); otherwise it stays plain.
     dumped = yaml.safe_dump(str(value), allow_unicode=True, width=10_000)

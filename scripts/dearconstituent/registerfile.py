@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import yaml
-
+from .letterfile import yaml_scalar
 from .psephology import Constituency, MemberRecord
 
 LICENCE_NOTICE = (
@@ -40,15 +39,15 @@ def members_yaml(records: Iterable[MemberRecord], *, commit: str) -> str:
         commit,
     )
     for record in records:
-        lines += [f"- id: {record.id}", f"  name: {_scalar(record.name)}"]
+        lines += [f"- id: {record.id}", f"  name: {yaml_scalar(record.name)}"]
         if record.aliases:
             lines.append("  aliases:")
-            lines += [f"    - {_scalar(alias)}" for alias in record.aliases]
+            lines += [f"    - {yaml_scalar(alias)}" for alias in record.aliases]
         lines.append("  seats:")
         for term in record.terms:
             lines += [
-                f"    - constituency: {_scalar(term.constituency)}",
-                f"      party: {_scalar(term.party)}",
+                f"    - constituency: {yaml_scalar(term.constituency)}",
+                f"      party: {yaml_scalar(term.party)}",
                 f"      from: {term.start.isoformat()}",
             ]
             if term.end is not None:
@@ -65,7 +64,7 @@ def constituencies_yaml(seats: Sequence[Constituency], *, commit: str) -> str:
     for seat in seats:
         lines += [
             f"- id: {seat.id}",
-            f"  name: {_scalar(seat.name)}",
+            f"  name: {yaml_scalar(seat.name)}",
             f"  ons: {seat.ons}",
             f"  from: {seat.start.isoformat()}",
         ]
@@ -76,13 +75,7 @@ def constituencies_yaml(seats: Sequence[Constituency], *, commit: str) -> str:
             for source, share in seat.formed_from:
                 lines += [
                     f"    - id: {source}",
-                    f"      name: {_scalar(names[source])}",
+                    f"      name: {yaml_scalar(names[source])}",
                     f"      area: {share:.6f}",
                 ]
     return "\n".join(lines) + "\n"
-
-
-def _scalar(value: str) -> str:
-    # safe_dump quotes exactly when a plain scalar would be misread.
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000)
-    return dumped.removesuffix("\n...\n").removesuffix("\n")
