@@ -5,7 +5,7 @@
 
 PATH is a checkout of github.com/ukparliament/psephology, or its db/data
 folder, or the same files laid out the same way. Writes
-docs/_data/members.yml and docs/_data/constituencies.yml, applying the
+docs/_data/members.yml, constituencies.yml and parliaments.yml, applying the
 hand-kept corrections in docs/_data/register-corrections.yml (which it
 never writes; nor party-changes.yml). Running it again on the same data
 gives the same bytes. Exit status: 0 written, 1 the data or the corrections
@@ -28,10 +28,11 @@ from dearconstituent.psephology import (
     check_general_elections,
     constituencies,
     members,
+    parliaments,
     read_results,
 )
-from dearconstituent.registerfile import constituencies_yaml, members_yaml
-from dearconstituent.registers import CONSTITUENCIES, CORRECTIONS, MEMBERS
+from dearconstituent.registerfile import constituencies_yaml, members_yaml, parliaments_yaml
+from dearconstituent.registers import CONSTITUENCIES, CORRECTIONS, MEMBERS, PARLIAMENTS
 from dearconstituent.source import read_text
 from dearconstituent.yamlsource import load_located
 
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     (data / MEMBERS).write_text(members_yaml(records, commit=commit), encoding="utf-8")
     seats = constituencies(results)
     (data / CONSTITUENCIES).write_text(constituencies_yaml(seats, commit=commit), encoding="utf-8")
+    periods = parliaments(results, corrections)
+    (data / PARLIAMENTS).write_text(parliaments_yaml(periods, commit=commit), encoding="utf-8")
     sitting = sum(1 for record in records if record.terms[-1].end is None)
     print(
         f"Wrote {len(records)} members ({sitting} sitting) to {data / MEMBERS} and "

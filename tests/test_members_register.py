@@ -66,6 +66,16 @@ CONSTITUENCIES = """\
       name: Carrowby North
       area: 0.1
 """
+PARLIAMENTS = """\
+- number: 57
+  from: 2017-06-09
+  to: 2019-11-06
+- number: 58
+  from: 2019-12-13
+  to: 2024-05-30
+- number: 59
+  from: 2024-07-05
+"""
 CHANGES = """\
 - member: 7001
   name: Morwenna Tregarth
@@ -79,6 +89,7 @@ CHANGES = """\
 def parliament(archive: Archive) -> Archive:
     archive.register("members.yml", MEMBERS)
     archive.register("constituencies.yml", CONSTITUENCIES)
+    archive.register("parliaments.yml", PARLIAMENTS)
     archive.register("party-changes.yml", CHANGES)
     return archive
 
@@ -210,6 +221,33 @@ def test_members_ids_aliases_and_seats_must_hold_together(
     parliament.register("members.yml", members)
     found = messages(problems_of(parliament, parliament.data / "members.yml"))
     assert any(expected in message for message in found), found
+
+
+@pytest.mark.parametrize(
+    ("parliaments", "expected"),
+    [
+        (
+            PARLIAMENTS.replace("from: 2019-12-13", "from: 2019-11-01"),
+            "5: from: Parliament 58 begins before Parliament 57 ends",
+        ),
+        (PARLIAMENTS.replace("number: 59", "number: fifty"), "7: number:"),
+        (PARLIAMENTS + "  until: 2029-01-01\n", "until"),
+    ],
+)
+def test_the_parliaments_follow_one_another(
+    parliament: Archive, parliaments: str, expected: str
+) -> None:
+    parliament.register("parliaments.yml", parliaments)
+    found = messages(problems_of(parliament, parliament.data / "parliaments.yml"))
+    assert any(expected in message for message in found), found
+
+
+def test_a_letter_counts_in_the_parliament_of_its_date(parliament: Archive) -> None:
+    registers, _ = load_registers(parliament.data)
+    assert [p.number for p in registers.parliaments] == [57, 58, 59]
+    assert registers.parliament_on(dt.date(2019, 11, 6)).number == 57  # type: ignore[union-attr]
+    assert registers.parliament_on(dt.date(2019, 11, 20)) is None  # dissolved
+    assert registers.parliament_on(dt.date(2026, 12, 1)).label == "the 2024 Parliament"  # type: ignore[union-attr]
 
 
 # ---------------------------------------------------------------------------

@@ -350,6 +350,11 @@ def register_values(draw: st.DrawFn, name: str) -> Any:
             }
         )
         return draw(st.lists(entry, max_size=3))
+    if name == "parliaments.yml":
+        entry = st.fixed_dictionaries(
+            {"number": numbers, "from": _text_or(days)}, optional={"to": _text_or(days)}
+        )
+        return draw(st.lists(entry, max_size=3))
     if name == "register-corrections.yml":
         entry = st.fixed_dictionaries(
             {"parliament": numbers, "date": _text_or(days), "source": _text_or(words)}

@@ -145,10 +145,13 @@ def test_the_script_writes_registers_the_validator_accepts(archive: Archive) -> 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Wrote ")
     written = {
-        name: (archive.data / name).read_bytes() for name in ("members.yml", "constituencies.yml")
+        name: (archive.data / name).read_bytes()
+        for name in ("members.yml", "constituencies.yml", "parliaments.yml")
     }
     assert b"commit 774c93e64c4d69a5094d0518aef68060c4d74df0" in written["members.yml"]
     assert b"Open Parliament Licence v3.0" in written["constituencies.yml"]
+    assert b"- number: 57\n  from: 2017-06-09\n  to: 2019-11-06\n" in written["parliaments.yml"]
+    assert written["parliaments.yml"].endswith(b"- number: 59\n  from: 2024-07-05\n")
     # The fixture's letters are fictional: check the registers alone.
     report = check_archive(archive.docs, [archive.data], today=TODAY)
     assert report.problems == []
@@ -186,6 +189,7 @@ def test_the_script_refuses_corrections_without_a_source(archive: Archive) -> No
         result.stderr
     )
     assert not (archive.data / "constituencies.yml").exists()
+    assert not (archive.data / "parliaments.yml").exists()
 
 
 # ---------------------------------------------------------------------------

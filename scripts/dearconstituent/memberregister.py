@@ -19,7 +19,15 @@ from .dates import parse_day
 from .errors import FieldError
 from .fields import require_text, require_text_list
 from .findings import Finding
-from .model import Constituency, Member, PartyChange, Predecessor, Seat, with_slugs
+from .model import (
+    Constituency,
+    Member,
+    Parliament,
+    PartyChange,
+    Predecessor,
+    Seat,
+    with_slugs,
+)
 from .psephology import Corrections
 from .registerfields import field_value, key_findings, list_entries
 from .yamlsource import LocatedYaml
@@ -35,6 +43,7 @@ CONSTITUENCY_KEYS = {
     "formed_from": False,
 }
 PREDECESSOR_KEYS = {"id": True, "name": True, "area": True}
+PARLIAMENT_KEYS = {"number": True, "from": True, "to": False}
 PARTY_CHANGE_KEYS = {"member": True, "name": True, "date": True, "party": True, "source": True}
 CORRECTION_SECTIONS = {"dissolutions": False, "names": False, "aliases": False}
 CORRECTION_KEYS = {
@@ -317,6 +326,36 @@ def _share(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
         raise FieldError("must be a share of the area, above 0 and at most 1", hint="e.g. 0.9280")
     return float(value)
+
+
+# ---------------------------------------------------------------------------
+# Parliaments
+
+
+def parse_parliaments(document: LocatedYaml) -> tuple[tuple[Parliament, ...], list[Finding]]:
+    """Parliaments: a list of ``number``, ``from`` (the day after the general election)
+    and ``to`` (the dissolution; none for the sitting Parliament), one after another."""
+    findings: list[Finding] = []
+    found: list[Parliament] = []
+    for position, entry in list_entries(document, "parliaments", "- number: …", findings):
+        findings.extend(key_findings(document, (position,), entry, PARLIAMENT_KEYS))
+        number = field_value(document, (position, "number"), entry, _member_id, findings)
+        start = field_value(document, (position, "from"), entry, parse_day, findings)
+        end = field_value(document, (position, "to"), entry, parse_day, findings, optional=True)
+        if number is None or start is None:
+            continue
+        if found and (found[-1].end is None or start <= found[-1].end):
+            findings.append(
+                Finding(
+                    document.line(position, "from"),
+                    "from",
+                    f"Parliament {number} begins before Parliament {found[-1].number} ends",
+                    "list the Parliaments in order, each after the last one's dissolution",
+                )
+            )
+            continue
+        found.append(Parliament(number, start, end))
+    return tuple(found), findings
 
 
 # ---------------------------------------------------------------------------

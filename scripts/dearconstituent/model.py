@@ -30,6 +30,23 @@ class Seat:
 
 
 @dataclass(frozen=True)
+class Parliament:
+    """A Parliament: from the day after its general election to its dissolution."""
+
+    number: int
+    start: dt.date
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def label(self) -> str:
+        """ "the 2019 Parliament": named after the year of its general election."""
+        return f"the {(self.start - dt.timedelta(days=1)).year} Parliament"
+
+
+@dataclass(frozen=True)
 class PartyChange:
     """A member's change of party within a term (a defection, a whip removed or restored)."""
 
@@ -152,6 +169,8 @@ class Registers:
     constituencies: tuple[Constituency, ...] = ()
     """Every constituency, oldest boundaries first; when none are given, one per
     name the members' seats give, without boundaries."""
+    parliaments: tuple[Parliament, ...] = ()
+    """The Parliaments the register covers, oldest first (none when not given)."""
 
     def __post_init__(self) -> None:
         if not self.constituencies and self.members:
@@ -165,6 +184,12 @@ class Registers:
     def aliases(self) -> dict[str, str]:
         """Every alias → the name of the member it belongs to."""
         return {alias: member.name for member in self.members.values() for alias in member.aliases}
+
+    def parliament_on(self, day: dt.date) -> Parliament | None:
+        for parliament in self.parliaments:
+            if parliament.covers(day):
+                return parliament
+        return None
 
     def find_member(self, name: str) -> Member | None:
         """The member with ``name`` as their name or one of their aliases."""

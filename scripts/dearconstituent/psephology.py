@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import DearConstituentError
+from .model import Parliament as Period
 from .slugs import slugify
 
 FIRST_PARLIAMENT = 55
@@ -322,6 +323,20 @@ def members(results: Results, corrections: Corrections | None = None) -> list[Me
         MemberRecord(member, *names[member], tuple(terms[member])) for member in sorted(terms)
     ]
     return _disambiguated(records)
+
+
+def parliaments(results: Results, corrections: Corrections | None = None) -> list[Period]:
+    """Each Parliament since 2010, from the day after its general election to its
+    dissolution (as corrected)."""
+    corrections = corrections or Corrections()
+    return [
+        Period(
+            number,
+            parliament.polling_day + dt.timedelta(days=1),
+            corrections.dissolutions.get(number, parliament.dissolution),
+        )
+        for number, parliament in sorted(results.parliaments.items())
+    ]
 
 
 def constituencies(results: Results) -> list[Constituency]:

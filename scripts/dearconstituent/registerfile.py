@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .letterfile import yaml_scalar
+from .model import Parliament
 from .psephology import Constituency, MemberRecord
 
 LICENCE_NOTICE = (
@@ -78,4 +79,16 @@ def constituencies_yaml(seats: Sequence[Constituency], *, commit: str) -> str:
                     f"      name: {yaml_scalar(names[source])}",
                     f"      area: {share:.6f}",
                 ]
+    return "\n".join(lines) + "\n"
+
+
+def parliaments_yaml(parliaments: Iterable[Parliament], *, commit: str) -> str:
+    lines = _provenance(
+        "Parliaments since 2010: from the day after the general election to the dissolution.",
+        commit,
+    )
+    for parliament in parliaments:
+        lines += [f"- number: {parliament.number}", f"  from: {parliament.start.isoformat()}"]
+        if parliament.end is not None:
+            lines.append(f"  to: {parliament.end.isoformat()}")
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from .memberregister import (
     parse_constituencies,
     parse_corrections,
     parse_members,
+    parse_parliaments,
     parse_party_changes,
     with_party_changes,
 )
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MEMBERS = "members.yml"
 CONSTITUENCIES = "constituencies.yml"
+PARLIAMENTS = "parliaments.yml"
 PARTY_CHANGES = "party-changes.yml"
 CORRECTIONS = "register-corrections.yml"
 TOPICS = "topics.yml"
@@ -44,6 +46,7 @@ ALLOWLIST = "allowlist.yml"
 REGISTER_FILES = (
     MEMBERS,
     CONSTITUENCIES,
+    PARLIAMENTS,
     PARTY_CHANGES,
     CORRECTIONS,
     TOPICS,
@@ -51,9 +54,6 @@ REGISTER_FILES = (
     ALLOWLIST,
 )
 REQUIRED_FILES = (MEMBERS, TOPICS, CAMPAIGNS)
-GENERATED_FILES = (MEMBERS, CONSTITUENCIES)
-"""Written by scripts/update_members.py from Parliament's data: they hold only names,
-seats, parties and dates, and are not scanned as text someone typed."""
 
 TOPIC_KEYS = {"title": True, "description": True, "keywords": False}
 CAMPAIGN_KEYS = {
@@ -100,6 +100,7 @@ def load_registers(data_dir: Path) -> tuple[Registers, RegisterFindings]:
         {},
     )
     _parse(documents[CORRECTIONS], CORRECTIONS, found, parse_corrections, None)
+    parliaments = _parse(documents[PARLIAMENTS], PARLIAMENTS, found, parse_parliaments, ())
     topics = _parse(documents[TOPICS], TOPICS, found, parse_topics, {})
     campaigns = _parse(documents[CAMPAIGNS], CAMPAIGNS, found, parse_campaigns, {})
     for name in REGISTER_FILES:
@@ -112,6 +113,7 @@ def load_registers(data_dir: Path) -> tuple[Registers, RegisterFindings]:
         campaigns=campaigns,
         allowlist=allowlist,
         constituencies=constituencies or (),
+        parliaments=parliaments,
     )
     return registers, found
 
