@@ -16,7 +16,9 @@ process):
 
 The corpus and both sites live in memory (/dev/shm) where there is one.
 Prints build times, their ratio, the growth from the smallest to the largest
-size, page counts and the median letter page size. Goals: the project's
+size, page counts, the median letter page size, the sizes of the browse pages
+that show figures and charts (home, topic, campaign, MP, party) and the whole
+site's. Goals: the project's
 build within 1.5x the bare one, 3,000 letters within 3.6x the time of 1,000,
 a letter page under 60 KB.
 """
@@ -31,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -85,7 +88,30 @@ def letter_pages(site: Path) -> list[Path]:
     return list((site / "letters").glob("[0-9]*/[0-9]*-*/index.html"))
 
 
-def measure(size: int, repeat: int) -> dict[str, float]:
+BROWSE_PAGES = {
+    "home": "index.html",
+    "topic": "topics/*/index.html",
+    "campaign": "campaigns/*/index.html",
+    "MP": "mps/*/index.html",
+    "party": "parties/*/index.html",
+}
+"""The pages that show figures and charts (the first page of each listing)."""
+
+
+def browse_sizes(site: Path) -> dict[str, list[int]]:
+    """Bytes of each browse page, by kind (kinds the build has no page of are left out)."""
+    found = {
+        kind: [len(path.read_bytes()) for path in site.glob(pattern)]
+        for kind, pattern in BROWSE_PAGES.items()
+    }
+    return {kind: sizes for kind, sizes in found.items() if sizes}
+
+
+def site_bytes(site: Path) -> int:
+    return sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+
+
+def measure(size: int, repeat: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="dc-build-", dir=SCRATCH) as folder:
         root = Path(folder)
         corpus = generate_corpus(root, letters=size)
@@ -97,7 +123,11 @@ def measure(size: int, repeat: int) -> dict[str, float]:
         bare_sizes = [len(path.read_bytes()) for path in letter_pages(root / "bare-site")]
         pages = len(list((root / "site").rglob("index.html")))
         bare_pages = len(list((root / "bare-site").rglob("index.html")))
+        browse = browse_sizes(root / "site")
+        total = site_bytes(root / "site")
     return {
+        "browse": browse,
+        "total": total,
         "project": project_time,
         "bare": bare_time,
         "median": statistics.median(sizes),
@@ -124,6 +154,14 @@ def main() -> None:
             f"{r['pages']:>7} {r['bare_pages']:>10} {r['median'] / 1000:>10.1f}KB "
             f"{r['largest'] / 1000:>7.1f}KB {r['bare_median'] / 1000:>10.1f}KB"
         )
+    print(f"\n{'letters':>8} {'page':>9} {'count':>6} {'median':>9} {'largest':>9}")
+    for size, r in results.items():
+        for kind, sizes in r["browse"].items():
+            print(
+                f"{size:>8} {kind:>9} {len(sizes):>6} {statistics.median(sizes) / 1000:>7.1f}KB "
+                f"{max(sizes) / 1000:>7.1f}KB"
+            )
+        print(f"{size:>8} {'whole site':>9} {'':>6} {r['total'] / 1e6:>7.1f}MB")
     first, last = arguments.sizes[0], arguments.sizes[-1]
     if last != first:
         growth = results[last]["project"] / results[first]["project"]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from tests.archive import ROOT, Archive
+from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.sitebuild import BuiltSite, build_demo, mkdocs_build
 
 
@@ -30,3 +33,19 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fictional demonstration site, as `make demo` builds it, with 1,200 letters."""
     return build_demo(tmp_path_factory.mktemp("demo") / "site")
+
+
+# A real Chromium, for the modules that drive one (tests/browser.py says which).
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()

@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser import (
-    CHROMIUM_ARGS,
     axe_violations,
-    chromium_path,
     free_port,
     open_all,
     serve,
@@ -40,6 +38,8 @@ PAGE_TYPES = {
     "topic": "topics/immigration/",
     "campaign": "campaigns/mps-not-border-guards/",
     "campaigns": "campaigns/",
+    "parties": "parties/",
+    "party": "parties/conservative/",
     "letters list": "letters/",
     "year": "letters/2019/",
     "about": "about/",
@@ -71,19 +71,6 @@ def site(repo_site: BuiltSite) -> Iterator[Site]:
     site_url has, as GitHub Pages serves it."""
     with serve(repo_site.root, free_port(), under=PUBLISHED_UNDER) as base:
         yield Site(base)
-
-
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -345,13 +332,17 @@ def test_filters_without_words_lead_to_the_browse_pages(browser: Browser, site: 
     requests: list[str] = []
     page = browser.new_page()
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(site.base + "search/?topic=Immigration&mp=Alister+Jack", wait_until="networkidle")
+    page.goto(
+        site.base + "search/?topic=Immigration&mp=Alister+Jack&party=Conservative",
+        wait_until="networkidle",
+    )
     links = page.eval_on_selector_all(
         "#dc-search-browse-links a", "as => as.map(a => [a.textContent, a.href])"
     )
     assert links == [
         ["Everything on Immigration", site.base + "topics/immigration/"],
         ["Every letter from Alister Jack", site.base + "mps/alister-jack/"],
+        ["Every letter from Conservative MPs", site.base + "parties/conservative/"],
     ]
     assert page.is_visible("#dc-search-browse")
     assert not [url for url in requests if "/pagefind/" in url and not url.endswith(".js")]

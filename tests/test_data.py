@@ -37,6 +37,8 @@ EXPORTS = (
     "campaigns.json",
     "templates.json",
     "templates.schema.json",
+    "coverage.json",
+    "coverage.schema.json",
     "feed.xml",
 )
 FEEDS = (

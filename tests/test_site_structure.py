@@ -26,6 +26,8 @@ from dearconstituent.views import (
     CampaignPage,
     ConstituencyPage,
     MemberPage,
+    PartiesIndex,
+    PartyPage,
     SearchPage,
     SharedTextsIndex,
     SharedTextsYear,
@@ -129,6 +131,10 @@ def test_every_page_of_the_archive_is_there(site: Site) -> None:
         "topics/transport/index.md",
         "campaigns/index.md",
         "campaigns/save-our-buses/index.md",
+        "parties/index.md",
+        "parties/civic-party/index.md",
+        "parties/commonwealth-party/index.md",
+        "parties/heritage-party/index.md",
         "search/index.md",
         "shared-texts/index.md",
         "shared-texts/2021/index.md",
@@ -147,6 +153,8 @@ def test_each_page_has_its_kind_of_data(site: Site) -> None:
         "constituencies/fenwick-vale/index.md": ConstituencyPage,
         "topics/nhs/index.md": TopicPage,
         "campaigns/save-our-buses/index.md": CampaignPage,
+        "parties/index.md": PartiesIndex,
+        "parties/heritage-party/index.md": PartyPage,
         "letters/2021/index.md": YearPage,
         "search/index.md": SearchPage,
         "shared-texts/index.md": SharedTextsIndex,
@@ -162,6 +170,42 @@ def test_each_page_has_its_kind_of_data(site: Site) -> None:
         "letters/2019/2019-03-14-a/",
     ]
     assert topic.feed == "topics/nhs/feed.xml"
+
+
+def test_a_party_page_lists_its_mps_letters_by_the_party_on_their_date(site: Site) -> None:
+    pages = {
+        slug: site.pages[f"parties/{slug}/index.md"].data
+        for slug in ("civic-party", "commonwealth-party", "heritage-party")
+    }
+    rows = {
+        slug: [row.url for row in data.rows]
+        for slug, data in pages.items()
+        if isinstance(data, PartyPage)
+    }
+    # Morwenna Tregarth sat for the Civic Party until 2019, then the Commonwealth Party.
+    assert rows == {
+        "civic-party": ["letters/2019/2019-03-14-a/"],
+        "commonwealth-party": ["letters/2021/2021-05-b/"],
+        "heritage-party": ["letters/2021/2021-06-01-c/"],
+    }
+    index = site.pages["parties/index.md"].data
+    assert isinstance(index, PartiesIndex)
+    assert [(row.party.title, row.letters, row.mps, row.sitting) for row in index.rows] == [
+        ("Civic Party", 1, 1, 1),
+        ("Commonwealth Party", 1, 1, 1),
+        ("Heritage Party", 1, 1, 1),
+    ]
+    heritage = pages["heritage-party"]
+    assert isinstance(heritage, PartyPage)
+    assert [(item.link.url, item.count) for item in heritage.topics] == [
+        ("topics/nhs/", 1),
+        ("topics/transport/", 1),
+    ]
+    assert site.browse["party"] == {
+        "Civic Party": "parties/civic-party/",
+        "Commonwealth Party": "parties/commonwealth-party/",
+        "Heritage Party": "parties/heritage-party/",
+    }
 
 
 def test_a_letter_view_shows_the_party_of_its_date(site: Site) -> None:

@@ -10,9 +10,10 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
+from .coverage import MIN_LETTERS
 from .frontmatter import DATE_PATTERN, LETTER_FIELDS
 from .layout import SOURCE_PATH_PATTERN, source_path
 from .model import Registers, Seat
@@ -20,7 +21,7 @@ from .sharedsite import group_url
 from .sharedtext import TemplateGroup
 from .site import Site
 from .urls import absolute
-from .views import LetterView
+from .views import CampaignPage, CoverageFigures, LetterView, PartyPage, TopicPage
 
 LICENCE = {
     "name": "CC BY 4.0",
@@ -210,6 +211,82 @@ def campaigns_json(registers: Registers, site: Site, *, site_url: str | None) ->
         for campaign in sorted(registers.campaigns.values(), key=lambda campaign: campaign.slug)
     ]
     return _json({"count": len(campaigns), "licence": LICENCE, "campaigns": campaigns})
+
+
+def coverage_json(registers: Registers, site: Site, *, site_url: str | None) -> str:
+    """The coverage figures the pages show, for the newest Parliament and for each
+    topic, campaign and party, with the Parliaments they count in. Figures built on
+    fewer than ``minimum_letters`` letters are held back (null), as on the pages."""
+    document = {
+        "as_of": site.as_of.isoformat() if site.as_of else None,
+        "minimum_letters": MIN_LETTERS,
+        "licence": LICENCE,
+        "source": PARLIAMENT_SOURCE,
+        "parliaments": [
+            {
+                "number": parliament.number,
+                "name": parliament.label,
+                "from": parliament.start.isoformat(),
+                "to": parliament.end.isoformat() if parliament.end else None,
+            }
+            for parliament in registers.parliaments
+        ],
+        "newest_parliament": _figures(site.home.coverage) if site.home.coverage else None,
+        "topics": [
+            {"slug": page.topic.slug, "title": page.topic.title, "url": absolute(site_url, url)}
+            | _figures(page.coverage)
+            for url, page in _first_pages(site, TopicPage)
+            if page.coverage
+        ],
+        "campaigns": [
+            {
+                "slug": page.campaign.slug,
+                "title": page.campaign.title,
+                "url": absolute(site_url, url),
+            }
+            | _figures(page.coverage)
+            for url, page in _first_pages(site, CampaignPage)
+            if page.coverage
+        ],
+        "parties": [
+            {"party": page.party, "url": absolute(site_url, url)} | _figures(page.coverage)
+            for url, page in _first_pages(site, PartyPage)
+        ],
+    }
+    return _json(document)
+
+
+P = TypeVar("P", TopicPage, CampaignPage, PartyPage)
+
+
+def _first_pages(site: Site, kind: type[P]) -> list[tuple[str, P]]:
+    """The first page of each listing of a kind, by address."""
+    found = [
+        (page.url, page.data)
+        for page in site.pages.values()
+        if isinstance(page.data, kind) and page.data.pagination.number == 1
+    ]
+    return sorted(found, key=lambda item: item[0])
+
+
+def _figures(figures: CoverageFigures) -> dict[str, Any]:
+    found = figures.coverage
+    shown = found.shown
+    by_party = [figures.party] if figures.party else list(found.parties)
+    subject = figures.party or found
+    return {
+        "letters": found.letters,
+        "parliaments": [parliament.number for parliament in found.parliaments],
+        "shown": shown,
+        "mps_with_letters": subject.replied if shown else None,
+        "mps_sitting": subject.sitting if shown else None,
+        "by_party": [
+            {"party": row.party, "mps_with_letters": row.replied, "mps_sitting": row.sitting}
+            for row in by_party
+        ]
+        if shown
+        else [],
+    }
 
 
 def templates_json(site: Site, *, site_url: str | None) -> str:
@@ -421,6 +498,110 @@ def templates_schema(*, site_url: str | None) -> str:
         items={"$ref": "#/$defs/template"},
         definitions={"template": template, "member": member},
     )
+
+
+def coverage_schema(*, site_url: str | None) -> str:
+    """A JSON Schema (draft 2020-12) that coverage.json validates against."""
+    count = {"type": "integer", "minimum": 0}
+    held_back = {"type": ["integer", "null"], "minimum": 0}
+    party = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["party", "mps_with_letters", "mps_sitting"],
+        "properties": {
+            "party": {"type": "string"},
+            "mps_with_letters": count,
+            "mps_sitting": count,
+        },
+    }
+    figures = {
+        "letters": {**count, "description": "The letters counted."},
+        "parliaments": {
+            "type": "array",
+            "items": {"type": "integer"},
+            "description": "The Parliaments the letters are dated in, by number: the "
+            "figures count the MPs who sat in them.",
+        },
+        "shown": {
+            "type": "boolean",
+            "description": "False when there are fewer than minimum_letters letters: the "
+            "figures are then held back (null), as on the site.",
+        },
+        "mps_with_letters": {
+            **held_back,
+            "description": "MPs who sat then and signed one of the letters.",
+        },
+        "mps_sitting": {**held_back, "description": "MPs who sat in those Parliaments."},
+        "by_party": {
+            "type": "array",
+            "items": {"$ref": "#/$defs/party"},
+            "description": "The same by party: the party each MP was last elected for in "
+            "those Parliaments (for a party, that party's row alone).",
+        },
+    }
+    required = list(figures)
+    text = {"type": "string", "minLength": 1}
+
+    def entry(*names: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [*names, "url", *required],
+            "properties": {**dict.fromkeys(names, text), "url": text, **figures},
+        }
+
+    coverage = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": figures,
+    }
+    parliament = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["number", "name", "from", "to"],
+        "properties": {
+            "number": {"type": "integer"},
+            "name": text,
+            "from": {"type": "string", "format": "date"},
+            "to": {"type": ["string", "null"], "format": "date"},
+        },
+    }
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(site_url, urls.COVERAGE_SCHEMA),
+        "title": "Dear Constituent: coverage (MPs with a published letter, of those sitting)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "as_of",
+            "minimum_letters",
+            "licence",
+            "source",
+            "parliaments",
+            "newest_parliament",
+            "topics",
+            "campaigns",
+            "parties",
+        ],
+        "properties": {
+            "as_of": {
+                "type": ["string", "null"],
+                "format": "date",
+                "description": "The newest letter's date or change (git): the figures' cut-off.",
+            },
+            "minimum_letters": count,
+            "licence": {"type": "object"},
+            "source": {"type": "object"},
+            "parliaments": {"type": "array", "items": parliament},
+            "newest_parliament": {"oneOf": [coverage, {"type": "null"}]},
+            "topics": {"type": "array", "items": entry("slug", "title")},
+            "campaigns": {"type": "array", "items": entry("slug", "title")},
+            "parties": {"type": "array", "items": entry("party")},
+        },
+        "$defs": {"party": party},
+    }
+    return _json(document)
 
 
 def _collection_schema(

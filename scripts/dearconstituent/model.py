@@ -40,10 +40,18 @@ class Parliament:
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
+    def sat_in(self, seat: Seat) -> bool:
+        """Whether ``seat`` was held on some day of this Parliament."""
+        return seat.overlaps(self.start, self.end or dt.date.max)
+
+    @property
+    def year(self) -> int:
+        """The year of its general election, which names it: "the 2019 Parliament"."""
+        return (self.start - dt.timedelta(days=1)).year
+
     @property
     def label(self) -> str:
-        """ "the 2019 Parliament": named after the year of its general election."""
-        return f"the {(self.start - dt.timedelta(days=1)).year} Parliament"
+        return f"the {self.year} Parliament"
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,12 @@ class Member:
             if seat.constituency == constituency:
                 return seat
         return None
+
+    def day_of(self, constituency: str, date: LetterDate) -> dt.date:
+        """The day a letter of this member's dated ``date`` counts for: that day, or
+        for a letter dated by its month, the first day of it they held the seat."""
+        seat = self.seat_for(constituency, date)
+        return max(date.first_day, seat.start) if seat else date.first_day
 
     def party_on(self, seat: Seat, day: dt.date) -> str:
         """The member's party on ``day`` of ``seat``: the party they were elected for,

@@ -15,6 +15,8 @@ from .exports import (
     LICENCE,
     browse_json,
     campaigns_json,
+    coverage_json,
+    coverage_schema,
     letter_records,
     letters_csv,
     letters_json,
@@ -54,6 +56,8 @@ def data_files(
     yield urls.MEMBERS_JSON, members_json(registers, site, site_url=site_url).encode("utf-8")
     yield urls.TOPICS_JSON, topics_json(registers, site, site_url=site_url).encode("utf-8")
     yield urls.CAMPAIGNS_JSON, campaigns_json(registers, site, site_url=site_url).encode("utf-8")
+    yield urls.COVERAGE_JSON, coverage_json(registers, site, site_url=site_url).encode("utf-8")
+    yield urls.COVERAGE_SCHEMA, coverage_schema(site_url=site_url).encode("utf-8")
     yield urls.TEMPLATES_JSON, templates_json(site, site_url=site_url).encode("utf-8")
     yield urls.TEMPLATES_SCHEMA, templates_schema(site_url=site_url).encode("utf-8")
     yield urls.BROWSE_MAP, browse_json(site).encode("utf-8")

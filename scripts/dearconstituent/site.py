@@ -16,18 +16,23 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from . import urls
+from .coverage import parliaments_sat
 from .dates import written_day
-from .model import Constituency, Letter, Member, Registers, Seat
+from .figures import by_party, by_topic, coverage_figures, recent, texts_chart, timeline
+from .model import Campaign, Constituency, Letter, Member, Registers, Seat, Topic
 from .sharedsite import SharedTexts, arrange
 from .sharedtext import Templates
 from .views import (
     CampaignEntry,
     CampaignPage,
+    CampaignReply,
     CampaignsIndex,
     ConstituenciesIndex,
     ConstituencyEntry,
     ConstituencyPage,
+    Counted,
     Counts,
+    CoverageFigures,
     Facet,
     GeneratedPage,
     Home,
@@ -41,6 +46,9 @@ from .views import (
     MembersIndex,
     PageLink,
     Pagination,
+    PartiesIndex,
+    PartyEntry,
+    PartyPage,
     Predecessor,
     SearchPage,
     SeatTerm,
@@ -98,6 +106,8 @@ class Site:
     """For each search facet, each value's browse page:
     ``{"topic": {"Housing": "topics/housing/"}}``."""
     shared: SharedTexts = field(default_factory=SharedTexts)
+    as_of: dt.date | None = None
+    """The day the archive's figures run to (:func:`_as_of`); None with no letters."""
 
 
 def build_site(
@@ -115,20 +125,22 @@ def build_site(
     ]
     by_path = {view.letter.path.as_posix(): view for view in views}
     shared = arrange(by_path, Templates())
-    paged = _Pages(views, registers)
+    as_of = _as_of(views)
+    paged = _Pages(views, registers, as_of=written_day(as_of) if as_of else "")
     pages = [
         *_letter_listings(views),
         *_members(paged),
         *_constituencies(paged),
-        *_topics(views, registers),
-        *_campaigns(views, registers),
+        *_parties(paged),
+        *_topics(paged),
+        *_campaigns(paged),
         _search_page(),
         *shared.pages,
     ]
     return Site(
         letters=by_path,
         pages={page.src_uri: page for page in pages},
-        home=_home(views, paged),
+        home=_home(paged),
         followed=tuple(
             Followed(page.url, page.title)
             for page in pages
@@ -137,6 +149,7 @@ def build_site(
         ),
         browse=_browse(views),
         shared=shared,
+        as_of=as_of,
     )
 
 
@@ -148,10 +161,12 @@ def with_shared_texts(site: Site, shared: SharedTexts) -> Site:
     for uri, page in site.pages.items():
         if isinstance(page.data, CampaignPage) and page.data.pagination.number == 1:
             texts = shared.campaigns.get(page.data.campaign.slug)
+            every = [*texts.texts, *([texts.own_words] if texts.own_words else [])] if texts else []
             data = replace(
                 page.data,
                 texts=texts.texts if texts else (),
                 own_words=texts.own_words if texts else None,
+                texts_chart=texts_chart("texts-by-party", every),
             )
             pages[uri] = replace(page, data=data)
     return replace(site, pages=pages, shared=shared)
@@ -226,9 +241,23 @@ class _Pages:
     """Which MPs and constituencies have a page: every sitting MP and every current
     constituency, and any other with a letter. Links to the others are text."""
 
-    def __init__(self, views: list[LetterView], registers: Registers) -> None:
+    def __init__(self, views: list[LetterView], registers: Registers, *, as_of: str) -> None:
+        self.views = views
         self.registers = registers
+        self.as_of = as_of
         self.by_member = _group(views, lambda view: view.letter.signatory)
+        self.by_campaign = _group(
+            (view for view in views if view.letter.campaign),
+            lambda view: view.letter.campaign or "",
+        )
+        self._replies: dict[tuple[str, str], LetterView] = {}
+        for view in views:
+            if view.letter.campaign:
+                self._replies.setdefault((view.letter.signatory, view.letter.campaign), view)
+        self.campaign_coverage = {
+            slug: coverage_figures("coverage", letters, registers, as_of=as_of, noun="reply")
+            for slug, letters in self.by_campaign.items()
+        }
         self.by_seat = _group(views, lambda view: view.constituency.url)
         self.members = [
             member
@@ -249,6 +278,25 @@ class _Pages:
 
     def member(self, member: Member) -> Link:
         return member_link(member, page=member.name in self._member_names)
+
+    def coverage(self, views: Iterable[LetterView]) -> CoverageFigures:
+        return coverage_figures("coverage", views, self.registers, as_of=self.as_of)
+
+    def campaigns_while_sitting(self, member: Member) -> tuple[CampaignReply, ...]:
+        """The campaigns with letters dated in a Parliament the member sat in, latest
+        first, each with the member's reply if the archive has one."""
+        found = []
+        for slug, letters in self.by_campaign.items():
+            sat = parliaments_sat(member, self.campaign_coverage[slug].coverage.parliaments)
+            if sat:
+                reply = self._replies.get((member.name, slug))
+                link = campaign_link(self.registers.campaigns[slug])
+                found.append((letters[0].letter.sort_key(), link, reply))
+        found.sort(key=lambda item: (item[0], item[1].title), reverse=True)
+        return tuple(
+            CampaignReply(link, Link(reply.title, reply.url) if reply else None)
+            for _, link, reply in found
+        )
 
     def seat(self, constituency: Constituency) -> Link:
         return constituency_link(constituency, page=constituency.slug in self._seat_slugs)
@@ -296,6 +344,14 @@ def _members(pages: _Pages) -> Iterator[GeneratedPage]:
                 feed=urls.feed(link.url),
                 party=party,
                 parliament=urls.parliament_member(member.id) if member.id else "",
+                chart=timeline(
+                    "letters-by-topic",
+                    letters,
+                    title=f"Letters from {member.name}, by topic",
+                    by=by_topic,
+                    other="Other topics",
+                ),
+                campaigns=pages.campaigns_while_sitting(member),
             ),
         )
     serving = sum(entry.serving for entry in entries)
@@ -396,13 +452,14 @@ def _years(constituency: Constituency) -> str:
     return f"{start}–{end}"
 
 
-def _topics(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
+def _topics(pages: _Pages) -> Iterator[GeneratedPage]:
     by_topic: dict[str, list[LetterView]] = {}
-    for view in views:
+    for view in pages.views:
         for slug in view.letter.topics:
             by_topic.setdefault(slug, []).append(view)
     entries = []
-    for topic in sorted(registers.topics.values(), key=lambda topic: topic.title.casefold()):
+    topics = sorted(pages.registers.topics.values(), key=lambda topic: topic.title.casefold())
+    for topic in topics:
         letters = by_topic.get(topic.slug, [])
         link = topic_link(topic)
         entries.append(TopicEntry(topic=link, description=topic.description, count=len(letters)))
@@ -412,7 +469,18 @@ def _topics(views: list[LetterView], registers: Registers) -> Iterator[Generated
             template="dc/topic.html",
             title=topic.title,
             description=topic.description,
-            data=TopicPage(topic=topic, feed=urls.feed(link.url)),
+            data=TopicPage(
+                topic=topic,
+                feed=urls.feed(link.url),
+                coverage=pages.coverage(letters),
+                chart=timeline(
+                    "letters-by-party",
+                    letters,
+                    title=f"Letters on {topic.title}, by party",
+                    by=by_party,
+                    other="Other parties",
+                ),
+            ),
         )
     yield GeneratedPage(
         url=urls.TOPICS,
@@ -423,13 +491,13 @@ def _topics(views: list[LetterView], registers: Registers) -> Iterator[Generated
     )
 
 
-def _campaigns(views: list[LetterView], registers: Registers) -> Iterator[GeneratedPage]:
-    by_campaign = _group(views, lambda view: view.letter.campaign or "")
+def _campaigns(pages: _Pages) -> Iterator[GeneratedPage]:
     entries = []
+    registers = pages.registers
     for campaign in sorted(
         registers.campaigns.values(), key=lambda campaign: campaign.title.casefold()
     ):
-        letters = by_campaign.get(campaign.slug, [])
+        letters = pages.by_campaign.get(campaign.slug, [])
         link = campaign_link(campaign)
         mps = len({view.letter.signatory for view in letters})
         started = _written_day(campaign.started)
@@ -449,7 +517,11 @@ def _campaigns(views: list[LetterView], registers: Registers) -> Iterator[Genera
             title=campaign.title,
             description=campaign.description,
             data=CampaignPage(
-                campaign=campaign, started=started, mps=mps, feed=urls.feed(link.url)
+                campaign=campaign,
+                started=started,
+                mps=mps,
+                feed=urls.feed(link.url),
+                coverage=pages.campaign_coverage.get(campaign.slug) or pages.coverage(()),
             ),
         )
     yield GeneratedPage(
@@ -459,6 +531,87 @@ def _campaigns(views: list[LetterView], registers: Registers) -> Iterator[Genera
         description="Campaigns that asked people to write to their MP, and the replies.",
         data=CampaignsIndex(rows=tuple(entries)),
     )
+
+
+def _parties(pages: _Pages) -> Iterator[GeneratedPage]:
+    """A page for each party with a letter or a sitting MP; a letter counts for its
+    MP's party on its date."""
+    registers = pages.registers
+    by_party = _group(pages.views, lambda view: view.party)
+    sitting: dict[str, int] = {}
+    for member in registers.members.values():
+        if member.sitting:
+            party = member.party_on(member.seats[-1], dt.date.max)
+            sitting[party] = sitting.get(party, 0) + 1
+    entries = []
+    for party in sorted(set(by_party) | set(sitting), key=str.casefold):
+        letters = by_party.get(party, [])
+        link = Link(party, urls.party(party))
+        entries.append(
+            PartyEntry(
+                party=link,
+                letters=len(letters),
+                mps=len({view.letter.signatory for view in letters}),
+                sitting=sitting.get(party, 0),
+            )
+        )
+        figures = pages.coverage(letters)
+        yield from paginate(
+            link.url,
+            _rows(letters),
+            template="dc/party.html",
+            title=party,
+            description=f"Letters from {party} MPs: {_count(len(letters), 'letter')} "
+            "in the archive, with their topics and campaigns.",
+            data=PartyPage(
+                party=party,
+                coverage=replace(figures, party=figures.coverage.party(party)),
+                topics=_tally(
+                    (
+                        pages.registers.topics[slug]
+                        for view in letters
+                        for slug in view.letter.topics
+                    ),
+                    topic_link,
+                ),
+                campaigns=_tally(
+                    (
+                        registers.campaigns[view.letter.campaign]
+                        for view in letters
+                        if view.letter.campaign
+                    ),
+                    campaign_link,
+                ),
+                chart=timeline(
+                    "letters-by-topic",
+                    letters,
+                    title=f"Letters from {party} MPs, by topic",
+                    by=by_topic,
+                    other="Other topics",
+                ),
+            ),
+        )
+    yield GeneratedPage(
+        url=urls.PARTIES,
+        template="dc/parties.html",
+        title="Parties",
+        description="The letters of each party's MPs, with their topics and campaigns.",
+        data=PartiesIndex(rows=tuple(entries)),
+    )
+
+
+T = TypeVar("T", Topic, Campaign)
+
+
+def _tally(items: Iterable[T], link: Callable[[T], Link]) -> tuple[Counted, ...]:
+    """Each item's link and how often it came, most first."""
+    counts: dict[str, int] = {}
+    found: dict[str, T] = {}
+    for item in items:
+        counts[item.slug] = counts.get(item.slug, 0) + 1
+        found[item.slug] = item
+    ranked = sorted(counts, key=lambda slug: (-counts[slug], found[slug].title.casefold()))
+    return tuple(Counted(link(found[slug]), counts[slug]) for slug in ranked)
 
 
 def _search_page() -> GeneratedPage:
@@ -481,6 +634,7 @@ def _browse(views: Iterable[LetterView]) -> dict[str, dict[str, str]]:
     browse: dict[str, dict[str, str]] = {
         "topic": {},
         "mp": {},
+        "party": {},
         "constituency": {},
         "campaign": {},
         "year": {},
@@ -488,6 +642,8 @@ def _browse(views: Iterable[LetterView]) -> dict[str, dict[str, str]]:
     for view in views:
         browse["topic"].update((topic.title, topic.url) for topic in view.topics)
         browse["mp"][view.mp.title] = view.mp.url
+        if view.party_url:
+            browse["party"][view.party] = view.party_url
         browse["constituency"][view.constituency.title] = view.constituency.url
         if view.campaign:
             browse["campaign"][view.campaign.title] = view.campaign.url
@@ -495,8 +651,10 @@ def _browse(views: Iterable[LetterView]) -> dict[str, dict[str, str]]:
     return {facet: dict(sorted(values.items())) for facet, values in browse.items()}
 
 
-def _home(views: list[LetterView], pages: _Pages) -> Home:
+def _home(pages: _Pages) -> Home:
     registers = pages.registers
+    views = pages.views
+    newest = registers.parliaments[-1] if registers.parliaments else None
     return Home(
         counts=Counts(
             letters=len(views),
@@ -514,6 +672,25 @@ def _home(views: list[LetterView], pages: _Pages) -> Home:
             campaign_link(campaign)
             for campaign in sorted(registers.campaigns.values(), key=lambda c: c.title.casefold())
         ),
+        chart=recent(
+            "letters-per-month",
+            views,
+            title="Letters per month",
+            by=by_party,
+            other="Other parties",
+        ),
+        coverage=pages.coverage(view for view in views if newest and newest.covers(view.day))
+        if newest
+        else None,
+        parliament=newest.label if newest else "",
+    )
+
+
+def _as_of(views: Iterable[LetterView]) -> dt.date | None:
+    """The day the archive's figures run to: its newest letter or change to one (from
+    git), never the clock."""
+    return max(
+        (day for view in views for day in (view.day, view.last_updated) if day), default=None
     )
 
 

@@ -20,6 +20,7 @@ MPS = "mps/"
 CONSTITUENCIES = "constituencies/"
 TOPICS = "topics/"
 CAMPAIGNS = "campaigns/"
+PARTIES = "parties/"
 SHARED_TEXTS = "shared-texts/"
 SEARCH = "search/"
 ABOUT = "about/"
@@ -41,6 +42,8 @@ LETTERS_CSV = "letters.csv"
 MEMBERS_JSON = "members.json"
 TOPICS_JSON = "topics.json"
 CAMPAIGNS_JSON = "campaigns.json"
+COVERAGE_JSON = "coverage.json"
+COVERAGE_SCHEMA = "coverage.schema.json"
 TEMPLATES_JSON = "templates.json"
 TEMPLATES_SCHEMA = "templates.schema.json"
 
@@ -75,6 +78,10 @@ def topic(slug: str) -> str:
 
 def campaign(slug: str) -> str:
     return f"{CAMPAIGNS}{slug}/"
+
+
+def party(name: str) -> str:
+    return f"{PARTIES}{slugify(name)}/"
 
 
 def year(year: int) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import urls
+from .charts import Chart
+from .coverage import Coverage, PartyCoverage
 from .dates import written_day
 from .markup import main_text
 from .model import Campaign, Constituency, Letter, Member, Registers, Topic
@@ -58,6 +60,9 @@ class LetterView:
     date: str
     date_iso: str
     date_precision: str
+    day: dt.date
+    """The day it counts for in figures (for a letter dated by its month, the first
+    day of it its MP held the seat)."""
     mp: Link
     member_id: int | None
     party: str
@@ -84,6 +89,11 @@ class LetterView:
         return self.letter.source
 
     @property
+    def party_url(self) -> str:
+        """The party's page, or empty for a letter with no party."""
+        return urls.party(self.party) if self.party else ""
+
+    @property
     def last_updated_written(self) -> str | None:
         return written_day(self.last_updated) if self.last_updated else None
 
@@ -91,8 +101,7 @@ class LetterView:
 def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | None) -> LetterView:
     member = registers.members[letter.signatory]
     seat = member.seat_for(letter.constituency, letter.date)
-    # For a letter dated by its month, the first day of it the member held the seat.
-    day = max(letter.date.first_day, seat.start) if seat else letter.date.first_day
+    day = member.day_of(letter.constituency, letter.date)
     party = member.party_on(seat, day) if seat else ""
     mp = member_link(member)
     constituency = constituency_link(seat_of(registers, letter.constituency, day))
@@ -103,6 +112,7 @@ def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | No
         date=letter.date.as_written(),
         date_iso=letter.date.iso(),
         date_precision=letter.date.precision,
+        day=day,
         mp=mp,
         member_id=member.id,
         party=party,
@@ -311,6 +321,36 @@ class CampaignText:
 
 
 # ---------------------------------------------------------------------------
+# Coverage
+
+
+@dataclass(frozen=True)
+class CoverageFigures:
+    """Coverage as a page shows it: the figures, their chart (when they are shown) and
+    the day the archive's letters run to."""
+
+    coverage: Coverage
+    as_of: str
+    chart: Chart | None
+    party: PartyCoverage | None = None
+    """On a party's page, that party's figures, which it shows alone."""
+
+
+@dataclass(frozen=True)
+class CampaignReply:
+    """A campaign that ran while an MP sat, and their reply if one is published."""
+
+    campaign: Link
+    reply: Link | None
+
+
+@dataclass(frozen=True)
+class Counted:
+    link: Link
+    count: int
+
+
+# ---------------------------------------------------------------------------
 # Page data: one class per kind of generated page
 
 
@@ -359,6 +399,9 @@ class MemberPage:
     """The member's party at the end of their latest term (or today, when sitting)."""
     parliament: str
     """The member's page on Parliament's website, or empty when not known."""
+    chart: Chart | None = None
+    campaigns: tuple[CampaignReply, ...] = ()
+    """The campaigns with letters dated while they sat, latest first."""
     rows: tuple[LetterRow, ...] = ()
     pagination: Pagination = NO_PAGINATION
 
@@ -429,6 +472,8 @@ class TopicsIndex:
 class TopicPage:
     topic: Topic
     feed: str
+    coverage: CoverageFigures | None = None
+    chart: Chart | None = None
     rows: tuple[LetterRow, ...] = ()
     pagination: Pagination = NO_PAGINATION
 
@@ -453,11 +498,40 @@ class CampaignPage:
     started: str | None
     mps: int
     feed: str
+    coverage: CoverageFigures | None = None
     rows: tuple[LetterRow, ...] = ()
     pagination: Pagination = NO_PAGINATION
     texts: tuple[CampaignText, ...] = ()
     """The replies by the text they were sent from (on the first page only)."""
     own_words: CampaignText | None = None
+    texts_chart: Chart | None = None
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    party: Link
+    letters: int
+    """Letters signed by its MPs, the party counted on each letter's date."""
+    mps: int
+    """MPs who signed those letters."""
+    sitting: int
+    """MPs of the party sitting now."""
+
+
+@dataclass(frozen=True)
+class PartiesIndex:
+    rows: tuple[PartyEntry, ...]
+
+
+@dataclass(frozen=True)
+class PartyPage:
+    party: str
+    coverage: CoverageFigures
+    topics: tuple[Counted, ...]
+    campaigns: tuple[Counted, ...]
+    chart: Chart | None = None
+    rows: tuple[LetterRow, ...] = ()
+    pagination: Pagination = NO_PAGINATION
 
 
 @dataclass(frozen=True)
@@ -510,6 +584,11 @@ class Home:
     latest: tuple[LetterRow, ...]
     topics: tuple[Link, ...]
     campaigns: tuple[Link, ...]
+    chart: Chart | None = None
+    coverage: CoverageFigures | None = None
+    """The coverage of the newest Parliament."""
+    parliament: str = ""
+    """The newest Parliament: "the 2024 Parliament"."""
 
 
 PageData = (
@@ -523,11 +602,13 @@ PageData = (
     | TopicPage
     | CampaignsIndex
     | CampaignPage
+    | PartiesIndex
+    | PartyPage
     | SearchPage
     | SharedTextsIndex
     | SharedTextsYear
 )
-Listing = YearPage | MemberPage | ConstituencyPage | TopicPage | CampaignPage
+Listing = YearPage | MemberPage | ConstituencyPage | TopicPage | CampaignPage | PartyPage
 """The page data of listings that run over several pages."""
 
 

@@ -19,11 +19,12 @@
 
   /* What each browse page lists, for the links that filters without words lead to. */
   var BROWSE = {
-    topic: "Everything on ",
-    mp: "Every letter from ",
-    constituency: "Every letter from the MPs for ",
-    campaign: "Every reply to ",
-    year: "Every letter from "
+    topic: "Everything on {}",
+    mp: "Every letter from {}",
+    party: "Every letter from {} MPs",
+    constituency: "Every letter from the MPs for {}",
+    campaign: "Every reply to {}",
+    year: "Every letter from {}"
   };
 
   /* Pagefind's excerpts mark the words found with <mark>; keep that, and
@@ -278,7 +279,7 @@
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = new URL(address, self.base).href;
-        link.textContent = BROWSE[name] + value;
+        link.textContent = BROWSE[name].replace("{}", function () { return value; });
         item.appendChild(link);
         self.browseLinks.appendChild(item);
       });
