@@ -6,12 +6,16 @@ Every member, seat and party here is fictional.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import jinja2
 import pytest
 
 from dearconstituent.coverage import MIN_LETTERS, coverage, parliaments_sat
 from dearconstituent.dates import LetterDate
 from dearconstituent.model import Member, Parliament, PartyChange, Registers, Seat
+from dearconstituent.views import CoverageFigures
+from tests.archive import ROOT
 
 D = dt.date
 P57 = Parliament(57, D(2017, 6, 9), D(2019, 11, 6))
@@ -129,3 +133,36 @@ def test_a_letter_counts_on_its_day_or_the_first_day_of_its_month_in_the_seat(
     written: LetterDate, expected: dt.date
 ) -> None:
     assert REGISTERS.members["Sela Brindmoor"].day_of("Carrowby North", written) == expected
+
+
+def render_figures(figures: CoverageFigures, *args: str) -> str:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True
+    )
+    module = environment.get_template("partials/dc/figures.html").module
+    html = str(module.coverage(figures, *args))  # type: ignore[attr-defined]
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_page_says_what_its_figure_is_out_of_and_when_it_runs_to() -> None:
+    letters = sent(*[("Ifan Callowby", "2020-05-01")] * 4, ("Anwen Hale", "2022-01-10"))
+    found = coverage(letters, REGISTERS)
+    text = render_figures(CoverageFigures(found, "3 March 2026", None), "reply", "replies")
+    assert (
+        "2 of the 5 MPs who sat in the 2019 Parliament have a reply published here: "
+        "5 replies in the archive up to 3 March 2026."
+    ) in text
+    assert "Heritage Party 1 3" in text  # the table by party
+    party = CoverageFigures(found, "3 March 2026", None, found.party("Civic Party"))
+    assert "1 of the 2 Civic Party MPs who sat" in render_figures(party)
+    nobody = CoverageFigures(found, "3 March 2026", None, found.party("Independent Group"))
+    assert "No MP was elected for Independent Group in the 2019 Parliament" in (
+        render_figures(nobody)
+    )
+
+
+def test_a_page_with_too_few_letters_holds_its_figure_back() -> None:
+    found = coverage(sent(("Ifan Callowby", "2020-05-01")), REGISTERS)
+    text = render_figures(CoverageFigures(found, "3 March 2026", None))
+    assert f"is shown from {MIN_LETTERS} letters on; there is 1 so far." in text
+    assert " of the " not in text
