@@ -30,20 +30,48 @@ class PersonalData:
         return _REPLACEMENTS.get(self.kind, "[removed]")
 
 
+# The detectors run in the browser too (the "Prepare your letter" page), from
+# the data detector_data() exports: so every pattern is written in the common
+# ground of Python's and JavaScript's regular expressions. All are ASCII
+# (re.ASCII: \d, \w and \b mean what they mean in JavaScript), none uses a flag
+# but MULTILINE, and case-insensitive words are spelt out with anycase().
+_FLAGS = re.ASCII
+_SPACE = "[ \t\n\r\f\v]"
+"""Whitespace, as both languages' \\s would not agree on it beyond ASCII."""
+
+
+def anycase(words: str) -> str:
+    """A pattern for ``words`` in any mix of cases: "no" is "[Nn][Oo]"."""
+    return "".join(
+        f"[{letter.upper()}{letter.lower()}]" if letter.isalpha() else _literal(letter)
+        for letter in words
+    )
+
+
+def _literal(character: str) -> str:
+    return character if character == " " else re.escape(character)
+
+
+_STRIPPED = " \t\n\r\f\v"
+"""What a finding is stripped of at its ends (Python's own strip() knows more)."""
+
+
 @dataclass(frozen=True)
 class _Detector:
     kind: str
     pattern: re.Pattern[str]
-    is_public: Callable[[str], bool]
-    key: Callable[[str], str]
+    public: str
+    """The name of its test for a public detail, in PUBLIC."""
+    key: str
+    """The name of its key for matching the allowlist, in KEYS."""
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .,;:")
+    return " ".join(re.split(f"{_SPACE}+", text.lower())).strip(" .,;:")
 
 
 def _digits(text: str) -> str:
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub("[^0-9]", "", text)
     return "0" + digits[2:] if digits.startswith("44") else digits
 
 
@@ -51,23 +79,30 @@ def _never(_: str) -> bool:
     return False
 
 
+INSURANCE_NUMBER_DIGITS = 5
+"""A labelled National Insurance number has six digits, a mistyped one at least
+five: "National Insurance: 12.5%" is a rate."""
+
+
 def _too_short_for_an_insurance_number(text: str) -> bool:
-    # "National Insurance: 12.5%" is a rate; a number has six digits, a
-    # mistyped one at least five.
-    return sum(character.isdigit() for character in text) < 5
+    return sum(character in "0123456789" for character in text) < INSURANCE_NUMBER_DIGITS
 
 
 def _identifier_key(text: str) -> str:
-    return re.sub(r"\s", "", text).upper()
+    return re.sub(_SPACE, "", text).upper()
+
+
+def _postcode_key(text: str) -> str:
+    return re.sub(_SPACE, "", text).upper()
 
 
 # What may stand between a label and the identifier it labels: "is", a colon.
-_LABEL_TO_VALUE = r"(?:[ \t]+is\b)?[ \t]*[:#.]?[ \t]*"
+_LABEL_TO_VALUE = rf"(?:[ \t]+{anycase('is')}\b)?[ \t]*[:#.]?[ \t]*"
 # An identifier holds a digit; it may be written in groups ("MT 2019 0345",
 # "QQ 12 34 56 C"): an upper-case prefix, then groups that start with a digit.
 _IDENTIFIER = (
-    r"(?-i:(?:[A-Z]{1,4}[ \t](?=\d))?)[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*"
-    r"(?:[ \t]\d[A-Z0-9/-]*)*(?:[ \t](?-i:[A-Z])\b)?"
+    r"(?:[A-Z]{1,4}[ \t](?=\d))?[A-Za-z0-9][A-Za-z0-9/-]*\d[A-Za-z0-9/-]*"
+    r"(?:[ \t]\d[A-Za-z0-9/-]*)*(?:[ \t][A-Z]\b)?"
 )
 
 
@@ -114,53 +149,79 @@ _GENERIC_ADDRESSEES = frozenset(
     }
 )
 
-_SALUTATION = re.compile(r"^[ \t]*(?P<greeting>Dear[ \t]+(?P<who>[^,:;!\n]*))", re.MULTILINE)
+_SALUTATION = re.compile(
+    r"^[ \t]*(?P<greeting>Dear[ \t]+(?P<who>[^,:;!\n]*))", _FLAGS | re.MULTILINE
+)
+_PARLIAMENT_DOMAIN = "parliament.uk"
+_PARLIAMENT_EXCHANGE = "0207219"
+"""020 7219 is the Palace of Westminster's exchange; its numbers are public."""
 
 
 def _is_parliament_email(text: str) -> bool:
-    domain = text.rsplit("@", 1)[-1].casefold()
-    return domain == "parliament.uk" or domain.endswith(".parliament.uk")
+    domain = text.rsplit("@", 1)[-1].lower()
+    return domain == _PARLIAMENT_DOMAIN or domain.endswith("." + _PARLIAMENT_DOMAIN)
 
 
 def _is_parliament_phone(text: str) -> bool:
-    # 020 7219 is the Palace of Westminster's exchange; its numbers are public.
-    return _digits(text).startswith("0207219")
+    return _digits(text).startswith(_PARLIAMENT_EXCHANGE)
 
 
 def _is_parliament_postcode(text: str) -> bool:
-    return re.sub(r"\s", "", text) in _PARLIAMENT_POSTCODES
+    return re.sub(_SPACE, "", text) in _PARLIAMENT_POSTCODES
 
+
+PUBLIC: dict[str, Callable[[str], bool]] = {
+    "never": _never,
+    "parliament e-mail": _is_parliament_email,
+    "parliament phone": _is_parliament_phone,
+    "parliament postcode": _is_parliament_postcode,
+    "too short for an insurance number": _too_short_for_an_insurance_number,
+}
+"""How each detector tells a public detail from personal data, by name: the
+browser's script has a function of each name."""
+KEYS: dict[str, Callable[[str], str]] = {
+    "normal": _normal,
+    "digits": _digits,
+    "postcode": _postcode_key,
+    "identifier": _identifier_key,
+}
+"""How each detector's findings are compared with the allowlist, by name."""
+
+
+_REFERENCE_OWNER = "|".join(
+    anycase(word) for word in ("our", "your", "my", "home office", "HO", "UKVI", "case")
+)
+_REFERENCE = f"{anycase('ref')}(?:{anycase('erence')})?"
 
 _DETECTORS = (
     _Detector(
         "e-mail address",
-        re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-        _is_parliament_email,
-        _normal,
+        re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", _FLAGS),
+        "parliament e-mail",
+        "normal",
     ),
     _Detector(
         "UK phone number",
         re.compile(
-            r"(?<![\d+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|0)\d(?:[ -]?\d){8,9}(?!\d)"
+            r"(?<![\d+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|0)\d(?:[ -]?\d){8,9}(?!\d)",
+            _FLAGS,
         ),
-        _is_parliament_phone,
-        _digits,
+        "parliament phone",
+        "digits",
     ),
     _Detector(
         "postcode",
         re.compile(
-            r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b",
+            r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", _FLAGS
         ),
-        _is_parliament_postcode,
-        lambda text: re.sub(r"\s", "", text).upper(),
+        "parliament postcode",
+        "postcode",
     ),
     _Detector(
         "National Insurance number",
-        re.compile(
-            r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
-        ),
-        _never,
-        _identifier_key,
+        re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", _FLAGS),
+        "never",
+        "identifier",
     ),
     # A number its label calls a National Insurance number is one, whatever
     # its letters: a transcriber's typo or a specimen ("QQ 12 34 56 C") must
@@ -168,30 +229,33 @@ _DETECTORS = (
     _Detector(
         "National Insurance number",
         re.compile(
-            r"(?:\bNational[ \t]+Insurance(?:[ \t]+(?:number|no\b\.?)|(?=[ \t]*[:#]))"
-            r"|\bNI[ \t]+(?:number|no\b\.?)|\bNINO\b)"
+            rf"(?:\b{anycase('National')}[ \t]+{anycase('Insurance')}"
+            rf"(?:[ \t]+(?:{anycase('number')}|{anycase('no')}\b\.?)|(?=[ \t]*[:#]))"
+            rf"|\b{anycase('NI')}[ \t]+(?:{anycase('number')}|{anycase('no')}\b\.?)"
+            rf"|\b{anycase('NINO')}\b)"
             rf"{_LABEL_TO_VALUE}{_IDENTIFIER}",
-            re.IGNORECASE,
+            _FLAGS,
         ),
-        _too_short_for_an_insurance_number,
-        _identifier_key,
+        "too short for an insurance number",
+        "identifier",
     ),
     _Detector(
         "case or reference number",
         re.compile(
-            r"\b(?:(?:our|your|my|home office|HO|UKVI|case)[ \t]+)?"
-            r"(?:ref(?:erence)?|case[ \t]+(?:no|number|id|ref(?:erence)?))\b\.?"
-            rf"(?:[ \t]*(?:no\.?|number))?{_LABEL_TO_VALUE}{_IDENTIFIER}",
-            re.IGNORECASE,
+            rf"\b(?:(?:{_REFERENCE_OWNER})[ \t]+)?(?:{_REFERENCE}|{anycase('case')}[ \t]+"
+            rf"(?:{anycase('no')}|{anycase('number')}|{anycase('id')}|{_REFERENCE}))\b\.?"
+            rf"(?:[ \t]*(?:{anycase('no')}\.?|{anycase('number')}))?"
+            rf"{_LABEL_TO_VALUE}{_IDENTIFIER}",
+            _FLAGS,
         ),
-        _never,
-        _normal,
+        "never",
+        "normal",
     ),
     _Detector(
         "Home Office or visa reference",
-        re.compile(r"\b(?:GWF\d{9}|[A-Z]\d{7}|\d{4}-\d{4}-\d{4}-\d{4})\b"),
-        _never,
-        _normal,
+        re.compile(r"\b(?:GWF\d{9}|[A-Z]\d{7}|\d{4}-\d{4}-\d{4}-\d{4})\b", _FLAGS),
+        "never",
+        "normal",
     ),
 )
 
@@ -202,7 +266,7 @@ _DIGIT_DETECTORS = _DETECTORS[1:]
 _BEFORE = 48
 # A text this short (a title, a summary) is scanned whole.
 _SHORT = 400
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = re.compile("[0-9]")
 _AFTER = 24
 
 
@@ -248,15 +312,15 @@ def _candidates(text: str) -> Iterator[tuple[int, str, str]]:
     if joined:
         for detector in _DIGIT_DETECTORS:
             for match in detector.pattern.finditer(joined):
-                if not detector.is_public(match.group()):
+                if not PUBLIC[detector.public](match.group()):
                     yield (
                         _original_offset(starts, match.start()),
                         detector.kind,
-                        (match.group().strip()),
+                        match.group().strip(_STRIPPED),
                     )
     if "@" in text:
         for match in _EMAIL.pattern.finditer(text):
-            if not _EMAIL.is_public(match.group()):
+            if not PUBLIC[_EMAIL.public](match.group()):
                 yield match.start(), _EMAIL.kind, match.group()
     found = text.find("Dear")
     while found >= 0:
@@ -342,7 +406,7 @@ def _named_salutation(match: re.Match[str]) -> str | None:
     # A mail-merge placeholder such as "[Name]" names nobody.
     if who.startswith("[") and who.endswith("]"):
         return None
-    return match.group("greeting").strip()
+    return match.group("greeting").strip(_STRIPPED)
 
 
 def _is_allowed(found: PersonalData, line: str, allowlist: tuple[AllowedItem, ...]) -> bool:
@@ -360,5 +424,46 @@ def _is_allowed(found: PersonalData, line: str, allowlist: tuple[AllowedItem, ..
 def _key_for(kind: str) -> Callable[[str], str]:
     for detector in _DETECTORS:
         if detector.kind == kind:
-            return detector.key
+            return KEYS[detector.key]
     return _normal
+
+
+# ---------------------------------------------------------------------------
+# The same rules, for the browser
+
+
+def detector_data(allowlist: Iterable[AllowedItem] = ()) -> dict[str, object]:
+    """Everything the browser's detector (assets/javascripts/dear-constituent-privacy.js)
+    needs to find exactly what :func:`find_personal_data` finds: the patterns as
+    JavaScript reads them, the names of the public-detail tests and keys, the
+    constants, and the allowlist's texts."""
+    return {
+        "detectors": [
+            {
+                "kind": detector.kind,
+                "pattern": _javascript(detector.pattern),
+                "public": detector.public,
+                "key": detector.key,
+            }
+            for detector in _DETECTORS
+        ],
+        "salutation": _javascript(_SALUTATION),
+        "generic_addressees": sorted(_GENERIC_ADDRESSEES),
+        "replacements": dict(_REPLACEMENTS),
+        "parliament_postcodes": sorted(_PARLIAMENT_POSTCODES),
+        "parliament_domain": _PARLIAMENT_DOMAIN,
+        "parliament_exchange": _PARLIAMENT_EXCHANGE,
+        "insurance_number_digits": INSURANCE_NUMBER_DIGITS,
+        "before": _BEFORE,
+        "after": _AFTER,
+        "short": _SHORT,
+        "allowlist": [item.text for item in allowlist],
+    }
+
+
+def _javascript(pattern: re.Pattern[str]) -> str:
+    """A pattern's source as JavaScript writes it: named groups are ``(?<name>``.
+    The patterns use nothing else the two languages spell differently."""
+    if pattern.flags & ~(re.ASCII | re.MULTILINE | re.UNICODE):
+        raise ValueError(f"pattern {pattern.pattern!r} uses a flag the browser's script lacks")
+    return pattern.pattern.replace("(?P<", "(?<")
