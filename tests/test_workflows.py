@@ -21,6 +21,7 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
 CI = GITHUB / "workflows" / "ci.yml"
 DEPLOY = GITHUB / "workflows" / "deploy.yml"
+FROM_ISSUE = GITHUB / "workflows" / "letter-from-issue.yml"
 LETTER_FORM = GITHUB / "ISSUE_TEMPLATE" / "letter.yml"
 ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
@@ -76,9 +77,8 @@ def run_index(path: Path, words: str) -> int:
     pytest.fail(f"{path.name}: no step runs {words!r}")
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert CI in WORKFLOWS
-    assert DEPLOY in WORKFLOWS
+def test_there_are_the_three_workflows() -> None:
+    assert sorted([CI, DEPLOY, FROM_ISSUE]) == WORKFLOWS
 
 
 # Supply chain: every action is pinned to a commit.
@@ -171,13 +171,58 @@ def test_only_the_deploy_job_may_publish() -> None:
         for name, job in jobs(path).items()
         if "write" in job["permissions"].values()
     }
-    assert writers == {("deploy.yml", "deploy")}
+    assert writers == {("deploy.yml", "deploy"), ("letter-from-issue.yml", "letter")}
 
 
 def test_no_job_runs_code_from_the_repository_with_publishing_rights() -> None:
     deploy = jobs(DEPLOY)["deploy"]
     assert all("run" not in step for step in deploy["steps"])
     assert {uses(step) for step in deploy["steps"]} <= set(PAGES_ACTIONS)
+
+
+# From an issue to a pull request.
+
+
+def test_a_letter_issue_is_made_into_a_pull_request_when_opened_or_edited() -> None:
+    assert triggers(load(FROM_ISSUE)) == {"issues": {"types": ["opened", "edited"]}}
+    job = jobs(FROM_ISSUE)["letter"]
+    assert "'letter'" in job["if"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+
+
+def test_the_issue_text_reaches_the_script_only_as_a_file() -> None:
+    made = next(step for step in steps(FROM_ISSUE) if step.get("id") == "letter")
+    assert made["env"]["BODY"] == "${{ github.event.issue.body }}"
+    assert 'printf \'%s\\n\' "$BODY" > "$RUNNER_TEMP/issue.md"' in made["run"]
+    assert 'scripts/letter_from_issue.py --body "$RUNNER_TEMP/issue.md"' in made["run"]
+    for step in steps(FROM_ISSUE):
+        # Only this step sees the body, and no step runs anything from the issue.
+        assert "BODY" not in step.get("env", {}) or step.get("id") == "letter"
+        assert "eval" not in str(step.get("run", ""))
+
+
+def test_only_steps_that_run_no_project_code_get_the_token() -> None:
+    project_code = (".venv/bin/python", "make ", "pip ", "pytest", "bash .ci")
+    for step in steps(FROM_ISSUE):
+        script = str(step.get("run", ""))
+        environment = step.get("env", {})
+        runs_project_code = any(command in script for command in project_code)
+        has_token = any(
+            "token" in str(value) or "secrets" in str(value) for value in environment.values()
+        )
+        assert not (runs_project_code and has_token), step.get("name")
+    tokened = [step["name"] for step in steps(FROM_ISSUE) if "GH_TOKEN" in step.get("env", {})]
+    assert tokened == ["Open or update the pull request", "Answer on the issue"]
+
+
+def test_personal_data_opens_no_pull_request_and_labels_the_issue() -> None:
+    by_name = {step.get("name"): step for step in steps(FROM_ISSUE)}
+    assert by_name["Open or update the pull request"]["if"] == (
+        "steps.letter.outputs.result == 'written'"
+    )
+    answer = by_name["Answer on the issue"]
+    assert 'gh issue edit "$ISSUE" --add-label "personal data"' in answer["run"]
+    assert '--body-file "$RUNNER_TEMP/comment.md"' in answer["run"]
 
 
 # Checkout: no stored credentials, the whole history.
