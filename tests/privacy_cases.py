@@ -10,6 +10,8 @@ FOUND: list[tuple[str, str, str]] = [
     ("Ring me on +44 (0)1632 960 123.", "UK phone number", "+44 (0)1632 960 123"),
     ("Ring me on 01632-960-123.", "UK phone number", "01632-960-123"),
     ("She lives at 12 High Street, Wexmoor WX1 2AB.", "postcode", "WX1 2AB"),
+    ("She lives at 12 High Street, Wexmoor WX1 2AB.", "street address", "12 High Street"),
+    ("Write to me at 4a St John's Road.", "street address", "4a St John's Road"),
     ("Her number, AB 12 34 56 C, is on file.", "National Insurance number", "AB 12 34 56 C"),
     ("NI number AB 12 34 56 C.", "National Insurance number", "NI number AB 12 34 56 C"),
     ("NI number AB123456C.", "National Insurance number", "NI number AB123456C"),
@@ -66,6 +68,7 @@ NOT_PERSONAL: list[str] = [
     "National Insurance contributions rose by 2% in 2023.",
     "NI 2023 figures show a rise of 12345 claims.",
     "Reference: TBC",
+    "The Prime Minister, 10 Downing Street, London",
 ]
 """Lines with public details of Parliament, or nothing personal, that look like
 personal data to a careless rule."""

@@ -110,6 +110,7 @@ _REPLACEMENTS = {
     "e-mail address": "[e-mail removed]",
     "UK phone number": "[phone removed]",
     "postcode": "[address removed]",
+    "street address": "[address removed]",
     "case or reference number": "[reference removed]",
     "Home Office or visa reference": "[reference removed]",
     "salutation naming a person": "Dear [name removed]",
@@ -170,11 +171,21 @@ def _is_parliament_postcode(text: str) -> bool:
     return re.sub(_SPACE, "", text) in _PARLIAMENT_POSTCODES
 
 
+_PUBLIC_STREETS = ("downing street",)
+"""Streets whose numbered addresses are public (the Prime Minister's, the
+Chancellor's); any other public address is approved in the allowlist."""
+
+
+def _is_public_street(text: str) -> bool:
+    return _normal(text).endswith(_PUBLIC_STREETS)
+
+
 PUBLIC: dict[str, Callable[[str], bool]] = {
     "never": _never,
     "parliament e-mail": _is_parliament_email,
     "parliament phone": _is_parliament_phone,
     "parliament postcode": _is_parliament_postcode,
+    "public street": _is_public_street,
     "too short for an insurance number": _too_short_for_an_insurance_number,
 }
 """How each detector tells a public detail from personal data, by name: the
@@ -188,6 +199,28 @@ KEYS: dict[str, Callable[[str], str]] = {
 """How each detector's findings are compared with the allowlist, by name."""
 
 
+_STREET_WORDS = (
+    "Street",
+    "Road",
+    "Lane",
+    "Avenue",
+    "Close",
+    "Drive",
+    "Way",
+    "Gardens",
+    "Crescent",
+    "Place",
+    "Court",
+    "Terrace",
+    "Grove",
+    "Row",
+    "Walk",
+    "Square",
+    "Mews",
+    "Rise",
+    "Hill",
+    "Park",
+)
 _REFERENCE_OWNER = "|".join(
     anycase(word) for word in ("our", "your", "my", "home office", "HO", "UKVI", "case")
 )
@@ -216,6 +249,18 @@ _DETECTORS = (
         ),
         "parliament postcode",
         "postcode",
+    ),
+    # A house number, up to three capitalised words and a street word: "12 Mill
+    # Lane", "4a St John's Road". Written in capitals, as addresses are.
+    _Detector(
+        "street address",
+        re.compile(
+            r"\b\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){0,3}"
+            rf"(?:{'|'.join(_STREET_WORDS)})\b",
+            _FLAGS,
+        ),
+        "public street",
+        "normal",
     ),
     _Detector(
         "National Insurance number",
@@ -267,7 +312,7 @@ _BEFORE = 48
 # A text this short (a title, a summary) is scanned whole.
 _SHORT = 400
 _ANY_DIGIT = re.compile("[0-9]")
-_AFTER = 24
+_AFTER = 40
 
 
 def find_personal_data(
@@ -453,6 +498,7 @@ def detector_data(allowlist: Iterable[AllowedItem] = ()) -> dict[str, object]:
         "parliament_postcodes": sorted(_PARLIAMENT_POSTCODES),
         "parliament_domain": _PARLIAMENT_DOMAIN,
         "parliament_exchange": _PARLIAMENT_EXCHANGE,
+        "public_streets": list(_PUBLIC_STREETS),
         "insurance_number_digits": INSURANCE_NUMBER_DIGITS,
         "before": _BEFORE,
         "after": _AFTER,

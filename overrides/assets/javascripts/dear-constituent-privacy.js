@@ -61,6 +61,12 @@
       "parliament postcode": function (text) {
         return data.parliament_postcodes.indexOf(withoutSpace(text)) >= 0;
       },
+      "public street": function (text) {
+        var street = normal(text);
+        return data.public_streets.some(function (name) {
+          return street.slice(-name.length) === name;
+        });
+      },
       "too short for an insurance number": function (text) {
         return text.replace(/[^0-9]/g, "").length < data.insurance_number_digits;
       }
