@@ -120,7 +120,7 @@ def refusal(submission: Submission) -> str:
         "",
         "The archive's checks found what looks like:",
         "",
-        *[f"- a {flag.kind} in {flag.where}" for flag in submission.flags],
+        *[f"- {flag.described}" for flag in submission.flags],
         "",
         "Please edit the issue (the ··· menu, then *Edit*) and replace each one: "
         "`[name removed]`, `[address removed]`, `[phone removed]`, `[e-mail removed]` or "

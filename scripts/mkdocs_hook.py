@@ -65,6 +65,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         environment=config.theme.get_env,
         # Forking is safe in `mkdocs build`, not beside the threads of `mkdocs serve`.
         parallel=threading.active_count() == 1,
+        repo_dir=REPO,
+        repo_url=config.repo_url,
     )
     for problem in build.problems:
         log.warning(problem.as_text())

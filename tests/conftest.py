@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from tests.archive import ROOT, Archive
 from tests.browser import CHROMIUM_ARGS, chromium_path
@@ -49,3 +49,13 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+@pytest.fixture(params=["light", "dark"])
+def schemed(request: pytest.FixtureRequest, browser: Browser) -> Iterator[BrowserContext]:
+    """A desktop-sized browser context in the light colour scheme, then the dark one."""
+    context = browser.new_context(
+        color_scheme=request.param, viewport={"width": 1280, "height": 900}
+    )
+    yield context
+    context.close()

@@ -50,20 +50,11 @@ def base(demo_site: BuiltSite) -> Iterator[str]:
         yield address
 
 
-@pytest.fixture(params=["light", "dark"])
-def context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        color_scheme=request.param, viewport={"width": 1280, "height": 900}
-    )
-    yield context
-    context.close()
-
-
 @pytest.mark.parametrize("kind", ["home", "topic", "campaign", "mp", "parties", "party"])
 def test_the_pages_with_figures_have_no_accessibility_violations(
-    context: BrowserContext, base: str, pages: dict[str, str], kind: str
+    schemed: BrowserContext, base: str, pages: dict[str, str], kind: str
 ) -> None:
-    page = context.new_page()
+    page = schemed.new_page()
     page.goto(base + pages[kind], wait_until="load")
     if kind != "parties":
         assert page.locator("figure.dc-chart").count() >= 1

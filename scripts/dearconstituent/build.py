@@ -27,6 +27,7 @@ import jinja2
 from . import urls
 from .background import Pending, run
 from .gitdates import last_changed
+from .issueform import FORM, read_form
 from .layout import relative_to_docs
 from .pagerender import PageRenderer
 from .problems import Problem
@@ -34,7 +35,7 @@ from .publish import data_files, letter_texts
 from .searchindex import SearchDocuments
 from .sharedsite import arrange
 from .sharedtext import Templates, find_templates
-from .site import Site, build_site, with_shared_texts
+from .site import Site, Submission, build_site, with_shared_texts
 from .validate import check_archive
 from .views import GeneratedPage, LetterView, letter_jsonld
 
@@ -76,6 +77,8 @@ class Build:
         site_url: str | None,
         environment: Callable[[], jinja2.Environment],
         parallel: bool,
+        repo_dir: Path | None = None,
+        repo_url: str | None = None,
     ) -> None:
         """Check the archive and plan the site.
 
@@ -83,6 +86,8 @@ class Build:
         before the generator's own is ready. With ``parallel``, the archive
         is checked in several processes and shared texts are found in a
         forked one beside the build: only safe while no other thread runs.
+        With ``repo_dir`` (where the issue form is) and ``repo_url``, the site has
+        the page that prepares a letter for the issue form.
         """
         self.docs_dir = docs_dir
         self.site_dir = site_dir
@@ -92,7 +97,10 @@ class Build:
         self.report = check_archive(docs_dir, jobs=jobs)
         letters = self.report.letters
         self.site: Site = build_site(
-            letters, self.report.registers, last_updated=last_changed(docs_dir)
+            letters,
+            self.report.registers,
+            last_updated=last_changed(docs_dir),
+            submission=_submission(repo_dir, repo_url),
         )
         self._templates: Pending[Templates] = run(
             lambda: find_templates(letters), background=parallel
@@ -225,6 +233,12 @@ def _generated_meta(page: GeneratedPage) -> dict[str, Any]:
         "hide": ["toc"],
         "dc_page": page,
     }
+
+
+def _submission(repo_dir: Path | None, repo_url: str | None) -> Submission | None:
+    if repo_dir is None or not repo_url or not (repo_dir / FORM).is_file():
+        return None
+    return Submission(form=read_form(repo_dir / FORM), repo_url=repo_url)
 
 
 def _cores() -> int:

@@ -17,6 +17,7 @@ from .coverage import MIN_LETTERS
 from .frontmatter import DATE_PATTERN, LETTER_FIELDS
 from .layout import SOURCE_PATH_PATTERN, source_path
 from .model import Registers, Seat
+from .privacy import detector_data
 from .sharedsite import group_url
 from .sharedtext import TemplateGroup
 from .site import Site
@@ -289,6 +290,31 @@ def _figures(figures: CoverageFigures) -> dict[str, Any]:
     }
 
 
+def prepare_json(registers: Registers) -> str:
+    """What the "Prepare your letter" page checks a letter with, in the reader's
+    browser: the personal-data rules (with the allowlist), every member's names and
+    seats (for the MP's name, and the constituency on the letter's date), and the
+    campaigns' titles."""
+    members = [
+        [
+            member.name,
+            list(member.aliases),
+            [_seat_row(seat) for seat in member.seats],
+        ]
+        for member in sorted(registers.members.values(), key=lambda member: member.slug)
+    ]
+    document = {
+        "rules": detector_data(registers.allowlist),
+        "members": members,
+        "campaigns": sorted(campaign.title for campaign in registers.campaigns.values()),
+    }
+    return _json(document, compact=True)
+
+
+def _seat_row(seat: Seat) -> list[str]:
+    return [seat.constituency, seat.start.isoformat(), seat.end.isoformat() if seat.end else ""]
+
+
 def templates_json(site: Site, *, site_url: str | None) -> str:
     """Every template group: its letters (earliest first), MPs, parties and earliest date."""
     templates = []
@@ -340,10 +366,13 @@ def _count_by(site: Site, keys: Any) -> dict[str, int]:
     return counts
 
 
-def _json(document: object) -> str:
+def _json(document: object, *, compact: bool = False) -> str:
     # <, > and & as \u escapes: the same data, but inert even if a page ever
     # embeds the JSON in a script element (defence in depth).
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if compact:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    else:
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

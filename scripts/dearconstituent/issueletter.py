@@ -42,6 +42,12 @@ class Flag:
     kind: str
     where: str
 
+    @property
+    def described(self) -> str:
+        """ "an e-mail address in line 3 of the letter": never the data itself."""
+        article = "an" if self.kind[:1].lower() in "aeio" else "a"
+        return f"{article} {self.kind} in {self.where}"
+
 
 @dataclass
 class Submission:

@@ -22,6 +22,7 @@ from .exports import (
     letters_json,
     letters_schema,
     members_json,
+    prepare_json,
     templates_json,
     templates_schema,
     topics_json,
@@ -61,6 +62,8 @@ def data_files(
     yield urls.TEMPLATES_JSON, templates_json(site, site_url=site_url).encode("utf-8")
     yield urls.TEMPLATES_SCHEMA, templates_schema(site_url=site_url).encode("utf-8")
     yield urls.BROWSE_MAP, browse_json(site).encode("utf-8")
+    if urls.source(urls.PREPARE) in site.pages:
+        yield urls.PREPARE_DATA, prepare_json(registers).encode("utf-8")
     newest = max(
         (view.letter.date.first_day for view in site.letters.values()), default=dt.date(2026, 1, 1)
     )

@@ -19,6 +19,7 @@ from . import urls
 from .coverage import parliaments_sat
 from .dates import written_day
 from .figures import by_party, by_topic, coverage_figures, recent, texts_chart, timeline
+from .issueform import Form
 from .model import Campaign, Constituency, Letter, Member, Registers, Seat, Topic
 from .sharedsite import SharedTexts, arrange
 from .sharedtext import Templates
@@ -50,6 +51,7 @@ from .views import (
     PartyEntry,
     PartyPage,
     Predecessor,
+    PreparePage,
     SearchPage,
     SeatTerm,
     Tenure,
@@ -115,9 +117,11 @@ def build_site(
     registers: Registers,
     *,
     last_updated: Mapping[str, dt.date] | None = None,
+    submission: Submission | None = None,
 ) -> Site:
     """The whole site for ``letters`` (already valid against ``registers``), with the
-    shared-text pages in place but empty until :func:`with_shared_texts`."""
+    shared-text pages in place but empty until :func:`with_shared_texts`; with
+    ``submission``, the page that prepares a letter for the issue form."""
     dates = last_updated or {}
     views = [
         letter_view(letter, registers, dates.get(letter.path.as_posix()))
@@ -136,6 +140,7 @@ def build_site(
         *_campaigns(paged),
         _search_page(),
         *shared.pages,
+        *([_prepare_page(submission)] if submission else []),
     ]
     return Site(
         letters=by_path,
@@ -612,6 +617,29 @@ def _tally(items: Iterable[T], link: Callable[[T], Link]) -> tuple[Counted, ...]
         found[item.slug] = item
     ranked = sorted(counts, key=lambda slug: (-counts[slug], found[slug].title.casefold()))
     return tuple(Counted(link(found[slug]), counts[slug]) for slug in ranked)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """Where letters are sent from the browser: the issue form, and the repository."""
+
+    form: Form
+    repo_url: str
+
+
+def _prepare_page(submission: Submission) -> GeneratedPage:
+    return GeneratedPage(
+        url=urls.PREPARE,
+        template="dc/prepare.html",
+        title="Prepare your letter",
+        description="Check a letter for personal details in your own browser, then send it "
+        "to the archive through GitHub.",
+        data=PreparePage(
+            data=urls.PREPARE_DATA,
+            issue_url=urls.new_issue(submission.repo_url),
+            form=submission.form,
+        ),
+    )
 
 
 def _search_page() -> GeneratedPage:

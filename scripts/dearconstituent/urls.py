@@ -26,6 +26,10 @@ SEARCH = "search/"
 ABOUT = "about/"
 DATA = "data/"
 ADD_A_LETTER = "add-a-letter/"
+PREPARE = f"{ADD_A_LETTER}prepare/"
+"""The page that checks a letter in the reader's browser before it is sent."""
+PREPARE_DATA = f"{PREPARE}prepare.json"
+"""What that page checks with: the personal-data rules and the register of MPs."""
 PRIVACY = "privacy/"
 CORRECTIONS = "corrections/"
 SEARCH_BUNDLE = "pagefind/"
@@ -112,6 +116,12 @@ def feed(page_url: str) -> str:
 def download(letter_page: str, name: str, suffix: str) -> str:
     """A letter's download, beside its page and named after it: ``…/<name>/<name>.txt``."""
     return f"{letter_page}{name}.{suffix}"
+
+
+def new_issue(repo_url: str) -> str:
+    """The repository's page for opening an issue (its forms take their answers as
+    query parameters)."""
+    return f"{repo_url.rstrip('/')}/issues/new"
 
 
 def source(url: str) -> str:

@@ -17,6 +17,7 @@ from . import urls
 from .charts import Chart
 from .coverage import Coverage, PartyCoverage
 from .dates import written_day
+from .issueform import Form
 from .markup import main_text
 from .model import Campaign, Constituency, Letter, Member, Registers, Topic
 
@@ -535,6 +536,15 @@ class PartyPage:
 
 
 @dataclass(frozen=True)
+class PreparePage:
+    data: str
+    """The rules and register the page's script checks with (urls.PREPARE_DATA)."""
+    issue_url: str
+    form: Form
+    """The issue form the page fills in."""
+
+
+@dataclass(frozen=True)
 class Facet:
     name: str
     label: str
@@ -604,6 +614,7 @@ PageData = (
     | CampaignPage
     | PartiesIndex
     | PartyPage
+    | PreparePage
     | SearchPage
     | SharedTextsIndex
     | SharedTextsYear
