@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -375,6 +376,27 @@ def test_the_citation_is_copied_with_one_click(browser: Browser, site: Site) -> 
     assert copied.startswith("Alister Jack MP, “A Response to the MP's Not Border Guards Campaign”")
     # The citation gives the letter's permanent address, where the site is published.
     assert copied.endswith(f"{configured_site_url()}{LETTER} (accessed [date]).")
+    context.close()
+
+
+def test_a_letter_is_saved_as_plain_text_from_its_page(browser: Browser, site: Site) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(site.base + LETTER, wait_until="load")
+    with page.expect_download() as download:
+        page.click("[data-dc-save-text]")
+    saved = download.value
+    assert saved.suggested_filename == "2019-09-alister-jack-mps-not-border-guards.txt"
+    text = Path(saved.path()).read_text(encoding="utf-8")
+    assert text.startswith(
+        "A Response to the MP's Not Border Guards Campaign\n"
+        "Letter from Alister Jack MP (Conservative, Dumfries and Galloway), September 2019\n"
+        "Topic: Immigration\nCampaign: MPs Not Border Guards\n"
+        f"Source: Paper letter, signed by hand (transcript)\n{configured_site_url()}{LETTER}\n\n"
+        "HOUSE OF COMMONS\nLONDON SW1A 0AA\n\nSeptember 2019.\n\nDear Constituent,"
+    )
+    assert "Windrush generation" in text
+    assert "Transcriber" not in text.split("-- Transcribed")[0]
     context.close()
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import pytest
 
@@ -218,8 +218,9 @@ def test_a_letter_view_shows_the_party_of_its_date(site: Site) -> None:
         "topics/transport/",
         "topics/nhs/",
     ]
-    assert old.text_download == "letters/2019/2019-03-14-a/2019-03-14-a.txt"
-    assert old.source_download == "letters/2019/2019-03-14-a/2019-03-14-a.md"
+    assert urls.repository_view(
+        "https://github.com/o/r/edit/main/docs/letters/2019/2019-03-14-a.md"
+    ) == ("https://github.com/o/r/blob/main/docs/letters/2019/2019-03-14-a.md")
 
 
 def test_long_listings_run_over_pages() -> None:
@@ -345,16 +346,11 @@ def test_feeds_follow_every_mp_topic_and_campaign(site: Site) -> None:
     assert ENTRIES == 50
 
 
-def test_the_data_files(site: Site, tmp_path: Path) -> None:
-    for view in site.letters.values():
-        source = tmp_path / view.letter.path
-        source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text("---\n---\n", encoding="utf-8")
+def test_the_data_files(site: Site) -> None:
     files = dict(
         data_files(
             site,
             REGISTERS,
-            docs_dir=tmp_path,
             site_name="Archive",
             site_url=None,
             texts=letter_texts(site),
@@ -372,9 +368,9 @@ def test_the_data_files(site: Site, tmp_path: Path) -> None:
         urls.BROWSE_MAP,
         urls.FEED,
     } <= set(files)
-    for view in site.letters.values():
-        assert files[view.source_download] == b"---\n---\n"
-        assert files[view.text_download].decode("utf-8").startswith(view.title + "\n")
+    # A letter's page offers its Markdown source in the repository, and its plain
+    # text from the page itself: no file of its own.
+    assert not [name for name in files if name.startswith("letters/20")]
     records = json.loads(files[urls.LETTERS_JSON])
     assert records["count"] == 3
     assert [record["url"] for record in records["letters"]] == [

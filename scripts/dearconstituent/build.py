@@ -192,7 +192,6 @@ class Build:
         files = data_files(
             self.site,
             self.report.registers,
-            docs_dir=self.docs_dir,
             site_name=self.site_name,
             site_url=self.site_url,
             texts=self._texts,

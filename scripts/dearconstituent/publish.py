@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 from . import urls
 from .exports import (
-    LICENCE,
     browse_json,
     campaigns_json,
     coverage_json,
@@ -31,8 +29,6 @@ from .feeds import atom, site_feeds
 from .model import Registers
 from .plaintext import PlainText
 from .site import Site
-from .urls import absolute
-from .views import LetterView
 
 
 def letter_texts(site: Site) -> dict[str, str]:
@@ -45,7 +41,6 @@ def data_files(
     site: Site,
     registers: Registers,
     *,
-    docs_dir: Path,
     site_name: str,
     site_url: str | None,
     texts: dict[str, str],
@@ -69,33 +64,3 @@ def data_files(
     )
     for feed in site_feeds(site, site_name):
         yield feed.path, atom(feed, texts=texts, site_url=site_url, updated_default=newest)
-    for path, view in sorted(site.letters.items()):
-        yield view.source_download, (docs_dir / path).read_bytes()
-        yield (
-            view.text_download,
-            letter_as_text(view, texts[path], site_name=site_name, site_url=site_url).encode(
-                "utf-8"
-            ),
-        )
-
-
-def letter_as_text(view: LetterView, text: str, *, site_name: str, site_url: str | None) -> str:
-    """The plain-text download: who, where, when, then the letter's words."""
-    lines = [
-        view.title,
-        f"Letter from {view.mp.title} MP ({view.party}, {view.constituency.title}), {view.date}",
-        f"Topics: {', '.join(topic.title for topic in view.topics)}",
-    ]
-    if view.campaign:
-        lines.append(f"Campaign: {view.campaign.title}")
-    if view.source:
-        lines.append(f"Source: {view.source}")
-    lines += [
-        absolute(site_url, view.url),
-        "",
-        text,
-        "",
-        f"-- Transcribed by {site_name}; transcriber's notes are left out of this text. "
-        f"Data licence: {LICENCE['name']} ({LICENCE['url']}).",
-    ]
-    return "\n".join(lines) + "\n"

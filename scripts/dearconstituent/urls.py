@@ -113,9 +113,10 @@ def feed(page_url: str) -> str:
     return f"{page_url}{FEED}"
 
 
-def download(letter_page: str, name: str, suffix: str) -> str:
-    """A letter's download, beside its page and named after it: ``…/<name>/<name>.txt``."""
-    return f"{letter_page}{name}.{suffix}"
+def repository_view(edit_url: str) -> str:
+    """A file's page in the repository, from the address that edits it: the letter's
+    Markdown source, offered on its page (``…/edit/main/…`` → ``…/blob/main/…``)."""
+    return edit_url.replace("/edit/", "/blob/", 1)
 
 
 def new_issue(repo_url: str) -> str:

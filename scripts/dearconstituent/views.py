@@ -74,8 +74,6 @@ class LetterView:
     description: str
     last_updated: dt.date | None
     row: LetterRow
-    text_download: str
-    source_download: str
 
     @property
     def title(self) -> str:
@@ -132,8 +130,6 @@ def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | No
             party=party,
             constituency=constituency,
         ),
-        text_download=urls.download(url, letter.path.stem, "txt"),
-        source_download=urls.download(url, letter.path.stem, "md"),
     )
 
 

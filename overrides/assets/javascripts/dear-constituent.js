@@ -1,5 +1,6 @@
-/* Dear Constituent: the copy button of the "Cite this letter" box, and the
- * boxes that narrow a long list (MPs, constituencies) as the reader types.
+/* Dear Constituent: the copy button of the "Cite this letter" box, a letter's
+ * "Save as plain text", and the boxes that narrow a long list (MPs,
+ * constituencies) as the reader types.
  *
  * One listener on the document serves every page, including pages that
  * Material's instant navigation swaps in. Buttons and boxes are hidden until
@@ -14,7 +15,49 @@
       button.hidden = false;
     });
     document.querySelectorAll("[data-dc-filter]").forEach(startFilter);
+    document.querySelectorAll(".dc-save-text").forEach(function (item) {
+      item.hidden = false;
+    });
   }
+
+  /* The letter as plain text, from its page: who, where and when, its address,
+     then its words, paragraph by paragraph, without the transcriber's notes
+     (letters.json has the same words, for every letter). */
+  function letterText() {
+    var panel = {};
+    document.querySelectorAll(".dc-letter-meta dt").forEach(function (term) {
+      var value = term.nextElementSibling;
+      var part = value.querySelector("[data-pagefind-meta], time") || value;
+      panel[term.textContent.trim()] = part.textContent.replace(/\s+/g, " ").trim();
+    });
+    var lines = [
+      document.getElementById("dc-main").textContent.trim(),
+      "Letter from " + panel.MP + " MP (" + panel.Party + ", " + panel.Constituency + "), " + panel.Date
+    ];
+    ["Topic", "Topics", "Campaign", "Source"].forEach(function (name) {
+      if (panel[name]) { lines.push(name + ": " + panel[name]); }
+    });
+    var permalink = document.querySelector(".dc-letter-footer a[rel=bookmark]");
+    if (permalink) { lines.push(permalink.href); }
+    var paragraphs = [];
+    document.querySelectorAll(".dc-letter-paper p, .dc-letter-paper li").forEach(function (block) {
+      if (!block.closest(".transcriber-note")) { paragraphs.push(block.innerText.trim()); }
+    });
+    return lines.join("\n") + "\n\n" + paragraphs.join("\n\n") +
+      "\n\n-- Transcribed by Dear Constituent; transcriber's notes are left out of this text.\n";
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-dc-save-text]");
+    if (!button) { return; }
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([letterText()], {type: "text/plain;charset=utf-8"}));
+    link.download = button.getAttribute("data-dc-save-text");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  });
 
   /* Case and accents do not matter: "therese" finds "Thérèse". */
   function folded(text) {
