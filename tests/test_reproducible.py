@@ -184,7 +184,7 @@ def test_the_build_covers_every_kind_of_output(
         "feed.xml",
     ):
         assert name in first, name
-    assert any(name.startswith("letters/2") and name.endswith(".txt") for name in first)
+    assert any(name.startswith("letters/2") and name.endswith("/index.html") for name in first)
     assert any(name.startswith("mps/") and name.endswith("/feed.xml") for name in first)
     assert any(name.startswith("pagefind/fragment/") for name in first)
     assert any(name.startswith("pagefind/index/") for name in first)
