@@ -1,5 +1,10 @@
 """Atom feeds (RFC 4287): the whole archive, and each topic, MP and campaign.
 
+The whole archive's feed carries every letter in full; a topic's, MP's or
+campaign's carries each letter's summary and a link to it (each says so in its
+subtitle), since a letter is in several of those and their copies of its text
+were a tenth of the site.
+
 Entry ids are tag URIs minted from the letter's path, so they never change
 when the site moves; dates are the letter's own (published) and its file's
 last change in git (updated), at midnight UTC. Nothing depends on the clock.
@@ -34,6 +39,14 @@ class Feed:
     page: str
     """The page the feed follows, e.g. ``topics/immigration/``."""
     letters: Sequence[LetterView]
+    full: bool = True
+    """Whether entries carry the letter's text, or only its summary."""
+
+    @property
+    def subtitle(self) -> str:
+        if self.full:
+            return "The newest letters, each in full."
+        return "The newest letters, each as a summary: the letter in full is on its page."
 
 
 def site_feeds(site: Site, site_name: str) -> list[Feed]:
@@ -47,7 +60,13 @@ def site_feeds(site: Site, site_name: str) -> list[Feed]:
                 followed[url].append(view)
     for page in sorted(site.followed, key=lambda page: (urls.feed(page.url), page.url)):
         feeds.append(
-            Feed(urls.feed(page.url), f"{site_name}: {page.title}", page.url, followed[page.url])
+            Feed(
+                urls.feed(page.url),
+                f"{site_name}: {page.title}",
+                page.url,
+                followed[page.url],
+                full=False,
+            )
         )
     return feeds
 
@@ -67,17 +86,18 @@ def atom(
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
     _text(root, "id", f"tag:{TAG_AUTHORITY}:{feed.path}")
     _text(root, "title", feed.title)
+    _text(root, "subtitle", feed.subtitle)
     _link(root, absolute(site_url, feed.path), "self", "application/atom+xml")
     _link(root, absolute(site_url, feed.page), "alternate", "text/html")
     updated = max((_updated(view) for view in entries), default=updated_default)
     _text(root, "updated", _timestamp(updated))
     for view in entries:
-        _entry(root, view, texts[view.letter.path.as_posix()], site_url)
+        _entry(root, view, texts[view.letter.path.as_posix()] if feed.full else None, site_url)
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
-def _entry(root: ET.Element, view: LetterView, text: str, site_url: str | None) -> None:
+def _entry(root: ET.Element, view: LetterView, text: str | None, site_url: str | None) -> None:
     entry = ET.SubElement(root, f"{{{ATOM}}}entry")
     _text(entry, "id", f"tag:{TAG_AUTHORITY}:{view.url}")
     _text(entry, "title", view.title)
@@ -94,8 +114,9 @@ def _entry(root: ET.Element, view: LetterView, text: str, site_url: str | None) 
             {"term": slug, "label": topic.title, "scheme": absolute(site_url, urls.TOPICS)},
         )
     _text(entry, "summary", view.description)
-    content = _text(entry, "content", text)
-    content.set("type", "text")
+    if text is not None:
+        content = _text(entry, "content", text)
+        content.set("type", "text")
 
 
 def _updated(view: LetterView) -> dt.date:
