@@ -123,6 +123,10 @@ def on_page_context(
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _build(config).finished_page(output)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         log.info("Pagefind: %s", _build(config).finish())

@@ -30,6 +30,18 @@ def test_every_page_carries_the_fictional_data_banner(demo: BuiltSite) -> None:
         assert "Fictional demonstration data." in path.read_text(encoding="utf-8"), path
 
 
+def test_every_page_is_written_without_its_templates_indentation(demo: BuiltSite) -> None:
+    # Outside <pre> and <textarea>, where spacing is content, no line of a
+    # built page starts with spaces and no two line breaks follow each other.
+    kept = re.compile(r"<(pre|textarea)\b.*?</\1>", re.S)
+    pages = [path for path in demo.files() if path.suffix == ".html"]
+    for path in pages:
+        if path.name == "404.html":
+            continue  # written by MkDocs from its template, outside the page events
+        text = kept.sub("<kept>", path.read_text(encoding="utf-8"))
+        assert not re.search(r"\n[ \t]|\n\n", text), path
+
+
 def test_long_listings_are_split_into_pages(demo: BuiltSite) -> None:
     years = sorted((demo.root / "letters").glob("[0-9][0-9][0-9][0-9]"))
     largest = max(years, key=lambda year: len(list(year.glob("[0-9]*-*"))))

@@ -26,6 +26,7 @@ import jinja2
 
 from . import urls
 from .background import Pending, run
+from .compact import compact_html
 from .gitdates import last_changed
 from .issueform import FORM, read_form
 from .layout import relative_to_docs
@@ -185,6 +186,11 @@ class Build:
         if (page := self.site.pages.get(src_uri)) is not None:
             return _generated_meta(page)
         return {}
+
+    @staticmethod
+    def finished_page(html: str) -> str:
+        """A page as it is written to the site: without its templates' indentation."""
+        return compact_html(html)
 
     def finish(self) -> str:
         """Write the data files beside the pages, finish the search index; say what it

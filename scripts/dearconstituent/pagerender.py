@@ -21,7 +21,6 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
-from .compact import compact_html
 from .render import LetterRenderer
 from .views import LetterView
 
@@ -65,10 +64,10 @@ class PageRenderer:
     def letter(self, view: LetterView, context: Mapping[str, Any]) -> RenderedLetter:
         """The panel (rendered once, for the page and for search alike) and the letter."""
         context = {**context, "letter": view}
-        panel = compact_html(self._environment.get_template(LETTER_META).render(context))
+        panel = self._environment.get_template(LETTER_META).render(context)
         parts = self._letters.render(view.letter.body)
         content = self._environment.get_template(LETTER_CONTENT).render(context, parts=parts)
-        return RenderedLetter(Markup(panel), compact_html(content))
+        return RenderedLetter(Markup(panel), content)
 
     def search_document(
         self, page: object, content: str, letter: LetterView | None = None, panel: str = ""
@@ -80,7 +79,7 @@ class PageRenderer:
     def fragment(self, key: str, caller: Callable[[], str]) -> str:
         """``{% call dc_fragment(key) %}…{% endcall %}``: render once per build and key."""
         if key not in self._fragments:
-            self._fragments[key] = compact_html(caller())
+            self._fragments[key] = caller()
         return self._fragments[key]
 
     def titled_fragment(self, key: str, page: TitledPage, caller: Callable[[], str]) -> str:
@@ -93,7 +92,7 @@ class PageRenderer:
             title = page.meta["title"]
             page.meta["title"] = TITLE_MARKER
             try:
-                self._fragments[key] = compact_html(caller())
+                self._fragments[key] = caller()
             finally:
                 page.meta["title"] = title
         return self._fragments[key].replace(TITLE_MARKER, page.meta["title"])
