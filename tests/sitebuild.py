@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -100,7 +101,9 @@ class BuiltSite:
         return found
 
     def json(self, name: str) -> Any:
-        return json.loads((self.root / name).read_text(encoding="utf-8"))
+        """The JSON file ``name``, decompressed first if its name says it is gzipped."""
+        content = (self.root / name).read_bytes()
+        return json.loads(gzip.decompress(content) if name.endswith(".gz") else content)
 
     def files(self) -> list[Path]:
         return sorted(path for path in self.root.rglob("*") if path.is_file())

@@ -54,7 +54,7 @@ class Recount:
             for p in data["parliaments"]
         ]
         self.members = {m["name"]: m for m in site.json("members.json")["members"]}
-        self.letters = site.json("letters.json")["letters"]
+        self.letters = site.json("letters.json.gz")["letters"]
 
     def day(self, letter: dict[str, Any]) -> dt.date:
         """A letter's day; for a month, the first day of it the MP held the seat."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -29,7 +31,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 LETTER = "letters/2019/2019-09-alister-jack-mps-not-border-guards/"
 SLUG = "2019-09-alister-jack-mps-not-border-guards"
 EXPORTS = (
-    "letters.json",
+    "letters.json.gz",
     "letters.schema.json",
     "letters.csv",
     "members.json",
@@ -67,19 +69,37 @@ def expected() -> list[dict[str, Any]]:
 def test_letters_json_has_one_record_per_letter_as_loaded(
     site: BuiltSite, expected: list[dict[str, Any]]
 ) -> None:
-    data = site.json("letters.json")
+    data = site.json("letters.json.gz")
     assert isinstance(data, dict)
     assert data["count"] == len(expected) == len(list((ROOT / "docs/letters").rglob("*.md")))
     assert data["letters"] == expected
     assert data["licence"]["name"] == "CC BY 4.0"
 
 
+def test_letters_json_is_gzip_with_nothing_in_its_header_that_changes(site: BuiltSite) -> None:
+    # RFC 1952: magic, deflate, no flags (so no file name), a zero time: the
+    # same letters give the same bytes, and any gzip reader opens it.
+    raw = (site.root / "letters.json.gz").read_bytes()
+    assert raw[:4] == b"\x1f\x8b\x08\x00"
+    assert raw[4:8] == b"\x00\x00\x00\x00"
+    text = gzip.decompress(raw).decode("utf-8")
+    assert json.loads(text)["count"] >= 1
+    assert not (site.root / "letters.json").exists()
+
+
+def test_the_data_page_names_every_download_as_it_is_published(site: BuiltSite) -> None:
+    page = site.html("data/")
+    for name in EXPORTS:
+        assert f'href="../{name}"' in page, name
+    assert ">letters.json.gz</a>" in page
+
+
 def test_letters_json_validates_against_its_schema(site: BuiltSite) -> None:
     schema = site.json("letters.schema.json")
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    validator.validate(site.json("letters.json"))
-    broken = site.json("letters.json")
+    validator.validate(site.json("letters.json.gz"))
+    broken = site.json("letters.json.gz")
     assert isinstance(broken, dict)
     broken["letters"][0]["date_precision"] = "year"
     assert not validator.is_valid(broken)
@@ -109,7 +129,7 @@ def _typed(row: dict[str, str]) -> dict[str, Any]:
 
 
 def test_the_first_letter_in_every_export(site: BuiltSite) -> None:
-    data = site.json("letters.json")
+    data = site.json("letters.json.gz")
     assert isinstance(data, dict)
     [letter] = [item for item in data["letters"] if item["url"].endswith(LETTER)]
     assert (letter["date"], letter["date_precision"], letter["party"]) == (

@@ -12,6 +12,7 @@ must use https.
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -122,7 +123,10 @@ def _xml_addresses(path: Path) -> Iterator[tuple[str, str]]:
 
 
 def _json_addresses(path: Path) -> Iterator[tuple[str, str]]:
-    for value in _json_strings(json.loads(path.read_text(encoding="utf-8"))):
+    content = path.read_bytes()
+    if path.suffix == ".gz":
+        content = gzip.decompress(content)
+    for value in _json_strings(json.loads(content)):
         yield "json", value
 
 
@@ -208,9 +212,14 @@ class Site:
 
     def data_references(self) -> Iterator[Reference]:
         """Every address under ``site_url`` in the sitemap, the feeds and the exports."""
-        readers = {".xml": _xml_addresses, ".json": _json_addresses, ".csv": _csv_addresses}
+        readers = {
+            ".xml": _xml_addresses,
+            ".json": _json_addresses,
+            ".json.gz": _json_addresses,
+            ".csv": _csv_addresses,
+        }
         for path in sorted(self.root.rglob("*")):
-            reader = readers.get(path.suffix)
+            reader = readers.get("".join(path.suffixes[-2:])) or readers.get(path.suffix)
             if reader is None:
                 continue
             name = path.relative_to(self.root).as_posix()
@@ -262,7 +271,7 @@ def test_every_address_in_the_sitemap_feeds_and_exports_resolves(site: Site) -> 
         ("sitemap.xml", "xml<loc>"),
         ("feed.xml", "xml[href]"),
         ("feed.xml", "xml<uri>"),
-        ("letters.json", "json"),
+        ("letters.json.gz", "json"),
         ("members.json", "json"),
         ("letters.csv", "csv"),
     ):

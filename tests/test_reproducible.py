@@ -175,7 +175,7 @@ def test_the_build_covers_every_kind_of_output(
         "sitemap.xml",
         "sitemap.xml.gz",
         "pagefind/pagefind-entry.json",
-        "letters.json",
+        "letters.json.gz",
         "letters.schema.json",
         "letters.csv",
         "members.json",

@@ -254,7 +254,7 @@ def test_the_campaign_page_groups_mps_by_the_text_they_sent(
 def test_the_data_carries_each_letters_group(site: BuiltSite, templates: Templates) -> None:
     records = {
         record["path"].removeprefix("docs/"): record
-        for record in site.json("letters.json")["letters"]
+        for record in site.json("letters.json.gz")["letters"]
     }
     for key in LETTERS:
         record = records[letter_path(key)]
@@ -268,7 +268,7 @@ def test_the_data_carries_each_letters_group(site: BuiltSite, templates: Templat
     assert rows[letter_path("copy")]["template_group"] == templates.groups[0].id
     assert rows[letter_path("housing")]["template_group"] == ""
     schema = site.json("letters.schema.json")
-    jsonschema.Draft202012Validator(schema).validate(site.json("letters.json"))
+    jsonschema.Draft202012Validator(schema).validate(site.json("letters.json.gz"))
 
 
 def test_templates_json_lists_each_group_and_validates(

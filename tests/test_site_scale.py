@@ -106,7 +106,7 @@ def _pages(site: BuiltSite, base: str) -> list[str]:
 
 
 def test_exports_and_feeds_at_scale(demo: BuiltSite) -> None:
-    data = demo.json("letters.json")
+    data = demo.json("letters.json.gz")
     assert isinstance(data, dict)
     assert data["count"] == len(data["letters"]) == 1200
     jsonschema.Draft202012Validator(demo.json("letters.schema.json")).validate(data)

@@ -7,6 +7,7 @@ not their titles' slugs, and letters made in memory.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -371,7 +372,7 @@ def test_the_data_files(site: Site) -> None:
     # A letter's page offers its Markdown source in the repository, and its plain
     # text from the page itself: no file of its own.
     assert not [name for name in files if name.startswith("letters/20")]
-    records = json.loads(files[urls.LETTERS_JSON])
+    records = json.loads(gzip.decompress(files[urls.LETTERS_JSON]))
     assert records["count"] == 3
     assert [record["url"] for record in records["letters"]] == [
         "/letters/2019/2019-03-14-a/",

@@ -1,4 +1,4 @@
-"""The archive as data: JSON and CSV for everyone who wants to analyse it.
+"""The archive as data: JSON (the letters' gzipped) and CSV, for everyone who analyses it.
 
 Everything here is deterministic: records in a fixed order, keys in a fixed
 order, no build times. The same commit gives the same bytes.
@@ -7,6 +7,7 @@ order, no build times. The same commit gives the same bytes.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -49,7 +50,7 @@ FIELDS = (
 """A record's keys in order: the letter's fields (from the field table), each followed by
 what the archive works out from it, between the record's addresses and its history."""
 CSV_FIELDS = tuple(name for name in FIELDS if name != "text")
-"""letters.csv's columns: every field but the letter's text, which is in letters.json.
+"""letters.csv's columns: every field but the letter's text, which is in letters.json.gz.
 A spreadsheet of 10,000 letters' metadata opens in a moment; with their words it
 was 30 MB, and the text cells broke some spreadsheets' limits."""
 LIST_SEPARATOR = "; "
@@ -111,6 +112,12 @@ def letter_record(
 def letters_json(records: Sequence[Mapping[str, Any]]) -> str:
     document = {"count": len(records), "licence": LICENCE, "letters": list(records)}
     return _json(document)
+
+
+def compressed(content: bytes) -> bytes:
+    """``content`` gzipped, with no file name and no time in its header, so that the
+    same content always gives the same bytes."""
+    return gzip.compress(content, compresslevel=9, mtime=0)
 
 
 def letters_csv(records: Sequence[Mapping[str, Any]]) -> bytes:
@@ -428,7 +435,7 @@ _DERIVED_SCHEMA: dict[str, dict[str, Any]] = {
 
 
 def letters_schema(*, site_url: str | None) -> str:
-    """A JSON Schema (draft 2020-12) that letters.json validates against."""
+    """A JSON Schema (draft 2020-12) that letters.json.gz, decompressed, validates against."""
     table = {field.name: dict(field.schema) for field in LETTER_FIELDS}
     record = {
         "type": "object",
@@ -467,7 +474,7 @@ def templates_schema(*, site_url: str | None) -> str:
         "properties": {
             "path": letter_path,
             "url": text,
-            "date": {**date, "description": "The letter's date, as in letters.json."},
+            "date": {**date, "description": "The letter's date, as in letters.json.gz."},
             "signatory": text,
             "party": {"type": "string"},
             "constituency": text,

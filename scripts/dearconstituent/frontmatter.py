@@ -49,9 +49,9 @@ class LetterField:
     parse: Callable[[object], Any]
     """Reads the YAML value into the model's value; raises FieldError saying what must hold."""
     schema: Mapping[str, Any]
-    """The JSON Schema of the field's value in letters.json."""
+    """The JSON Schema of the field's value in letters.json.gz."""
     to_json: Callable[[Any], Any] = field(default=_same)
-    """The model's value as it goes into letters.json."""
+    """The model's value as it goes into letters.json.gz."""
 
 
 def _topics(value: object) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from . import urls
 from .exports import (
     browse_json,
     campaigns_json,
+    compressed,
     coverage_json,
     coverage_schema,
     letter_records,
@@ -46,7 +47,7 @@ def data_files(
     texts: dict[str, str],
 ) -> Iterator[tuple[str, bytes]]:
     records = letter_records(site, texts=texts, site_url=site_url)
-    yield urls.LETTERS_JSON, letters_json(records).encode("utf-8")
+    yield urls.LETTERS_JSON, compressed(letters_json(records).encode("utf-8"))
     yield urls.LETTERS_SCHEMA, letters_schema(site_url=site_url).encode("utf-8")
     yield urls.LETTERS_CSV, letters_csv(records)
     yield urls.MEMBERS_JSON, members_json(registers, site, site_url=site_url).encode("utf-8")

@@ -40,7 +40,10 @@ BROWSE_MAP = f"{SEARCH}browse.json"
 
 FEED = "feed.xml"
 """The whole archive's Atom feed; every followed page has one of the same name."""
-LETTERS_JSON = "letters.json"
+LETTERS_JSON = "letters.json.gz"
+"""Every letter with its text: JSON, gzip-compressed, since the words of 10,000
+letters were 35 MB of JSON, a tenth of the site (templated letters compress
+about tenfold)."""
 LETTERS_SCHEMA = "letters.schema.json"
 LETTERS_CSV = "letters.csv"
 MEMBERS_JSON = "members.json"

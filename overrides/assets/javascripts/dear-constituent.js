@@ -22,7 +22,7 @@
 
   /* The letter as plain text, from its page: who, where and when, its address,
      then its words, paragraph by paragraph, without the transcriber's notes
-     (letters.json has the same words, for every letter). */
+     (letters.json.gz has the same words, for every letter). */
   function letterText() {
     var panel = {};
     document.querySelectorAll(".dc-letter-meta dt").forEach(function (term) {
