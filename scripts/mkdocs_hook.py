@@ -127,6 +127,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return _build(config).finished_page(output)
 
 
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return _build(config).finished_template(template_name, output_content)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         log.info("Pagefind: %s", _build(config).finish())

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from tests.archive import ROOT, Archive
-from tests.browser import CHROMIUM_ARGS, chromium_path
+from tests.browser import CHROMIUM_ARGS, PolicyViolations, chromium_path
 from tests.sitebuild import BuiltSite, build_demo, mkdocs_build
 
 
@@ -46,9 +46,15 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Chromium; when the module's tests are done, no page may have reported a breach
+    of its Content Security Policy (the site's own scripts must all be allowed)."""
     browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    violations = PolicyViolations(browser)
     yield browser
     browser.close()
+    assert not violations.reported, "Content Security Policy violations:\n" + "\n".join(
+        violations.reported
+    )
 
 
 @pytest.fixture(params=["light", "dark"])

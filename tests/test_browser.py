@@ -310,7 +310,7 @@ def test_the_address_is_the_state_both_ways(browser: Browser, site: Site) -> Non
     page.focus("#dc-filter-mp")  # the counts of every facet load when the reader narrows
     page.wait_for_selector("#dc-filter-mp option[value='Alister Jack']", state="attached")
     page.select_option("#dc-filter-mp", "Alister Jack")
-    page.wait_for_function("location.search.includes('mp=')")
+    page.wait_for_function("() => location.search.includes('mp=')")
     assert dict(part.split("=") for part in urlsplit(page.url).query.split("&")) == {
         "q": "windrush",
         "topic": "Immigration",
@@ -318,14 +318,14 @@ def test_the_address_is_the_state_both_ways(browser: Browser, site: Site) -> Non
         "mp": "Alister+Jack",
     }
     page.fill("#dc-search-q", "home office")
-    page.wait_for_function("location.search.startsWith('?q=home+office')")
+    page.wait_for_function("() => location.search.startsWith('?q=home+office')")
     page.wait_for_function(
-        "document.getElementById('dc-search-status').textContent.includes('home office')"
+        "() => document.getElementById('dc-search-status').textContent.includes('home office')"
     )
     page.select_option("#dc-filter-topic", "")
-    page.wait_for_function("!location.search.includes('topic=')")
+    page.wait_for_function("() => !location.search.includes('topic=')")
     page.select_option("#dc-search-order", "newest")
-    page.wait_for_function("location.search.endsWith('sort=newest')")
+    page.wait_for_function("() => location.search.endsWith('sort=newest')")
     page.close()
 
 
@@ -370,7 +370,7 @@ def test_the_citation_is_copied_with_one_click(browser: Browser, site: Site) -> 
     page = context.new_page()
     page.goto(site.base + LETTER, wait_until="networkidle")
     page.click("[data-dc-copy]")
-    page.wait_for_function("document.getElementById('dc-copy-status').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('dc-copy-status').textContent.length > 0")
     assert page.text_content("#dc-copy-status") == "Citation copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Alister Jack MP, “A Response to the MP's Not Border Guards Campaign”")

@@ -131,7 +131,7 @@ def test_no_hostile_value_runs_in_a_browser(hostile_site: BuiltSite) -> None:
         for words in ("alert", "dc-xss", "script", "Ann Other"):
             page.goto(base + "search/?q=" + words, wait_until="networkidle")
             page.wait_for_function(
-                "document.getElementById('dc-search-status').textContent.length > 0"
+                "() => document.getElementById('dc-search-status').textContent.length > 0"
             )
         found = page.eval_on_selector_all(".dc-result__title a", "as => as.map(a => a.textContent)")
         browser.close()

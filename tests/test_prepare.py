@@ -70,7 +70,7 @@ def fill_in(page: Page) -> None:
     page.fill("#dc-prepare-date", "2019-09-12")
     page.dispatch_event("#dc-prepare-date", "change")
     page.fill("#dc-prepare-subject", "Border checks")
-    page.wait_for_function("document.querySelectorAll('#dc-prepare-marked mark').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#dc-prepare-marked mark').length > 0")
 
 
 def test_personal_details_are_marked_and_removed_before_anything_is_sent(
@@ -92,7 +92,9 @@ def test_personal_details_are_marked_and_removed_before_anything_is_sent(
     assert page.get_attribute("#dc-prepare-continue", "data-url") is None
     assert "5 personal details to replace or keep" in page.inner_text("#dc-prepare-ready")
     page.click("#dc-prepare-remove-all")
-    page.wait_for_function("document.querySelectorAll('#dc-prepare-marked mark').length === 0")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#dc-prepare-marked mark').length === 0"
+    )
     address = page.get_attribute("#dc-prepare-continue", "data-url")
     assert address is not None
     for secret in SECRETS:
@@ -229,7 +231,7 @@ def test_a_letter_too_long_for_an_address_is_copied_instead(browser: Browser, ba
     page.click("#dc-prepare-remove-all")
     long = page.input_value("#dc-prepare-text") + "We will keep working on this.\n" * 400
     page.fill("#dc-prepare-text", long)
-    page.wait_for_function("!document.getElementById('dc-prepare-copy').hidden")
+    page.wait_for_function("() => !document.getElementById('dc-prepare-copy').hidden")
     address = page.get_attribute("#dc-prepare-continue", "data-url") or ""
     assert len(address) <= 8000
     assert "text" not in parse_qs(urlsplit(address).query)

@@ -182,6 +182,7 @@ def test_the_build_covers_every_kind_of_output(
         "topics.json",
         "campaigns.json",
         "feed.xml",
+        "_headers",
     ):
         assert name in first, name
     assert any(name.startswith("letters/2") and name.endswith("/index.html") for name in first)

@@ -27,6 +27,7 @@ import jinja2
 from . import urls
 from .background import Pending, run
 from .compact import compact_html
+from .csp import HEADERS_FILE, headers_file, with_policy
 from .gitdates import last_changed
 from .issueform import FORM, read_form
 from .layout import relative_to_docs
@@ -109,6 +110,7 @@ class Build:
         self._renderer = PageRenderer(environment())
         self._texts = letter_texts(self.site)
         self._search = SearchDocuments(beside=site_dir.parent)
+        self._script_hashes: set[str] = set()
 
     @property
     def problems(self) -> list[Problem]:
@@ -187,10 +189,17 @@ class Build:
             return _generated_meta(page)
         return {}
 
-    @staticmethod
-    def finished_page(html: str) -> str:
-        """A page as it is written to the site: without its templates' indentation."""
-        return compact_html(html)
+    def finished_page(self, html: str) -> str:
+        """A page as it is written to the site: without its templates' indentation, and
+        with its Content Security Policy (the hashes of the inline scripts it has)."""
+        page, hashes = with_policy(compact_html(html))
+        self._script_hashes.update(hashes)
+        return page
+
+    def finished_template(self, name: str, output: str) -> str:
+        """A page made from a theme template alone (404.html) is finished like every
+        page; other templates (sitemap.xml) are left as they are."""
+        return self.finished_page(output) if name.endswith(".html") else output
 
     def finish(self) -> str:
         """Write the data files beside the pages, finish the search index; say what it
@@ -202,7 +211,9 @@ class Build:
             site_url=self.site_url,
             texts=self._texts,
         )
-        for path, content in files:
+        # Every page has been written by now, so every inline script's hash is known.
+        headers = (HEADERS_FILE, headers_file(self._script_hashes).encode("utf-8"))
+        for path, content in (*files, headers):
             target = self.site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
