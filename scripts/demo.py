@@ -25,11 +25,20 @@ sys.path[:0] = [str(ROOT)]
 from benchmarks.corpus import generate_corpus  # noqa: E402
 from dearconstituent.sandbox import copy_pages, write_config  # noqa: E402
 
+WITHDRAWN = """\
+# A fictional letter, withdrawn: the demonstration shows the notice at its address.
+- letter: docs/letters/2021/2021-06-01-an-example-of-a-withdrawn-letter.md
+  withdrawn: 2025-12-01
+  reason: not-a-standard-reply
+  note: An example. The office told us this was a reply to one constituent.
+"""
+
 
 def prepare(folder: Path, *, letters: int, seed: int, site: Path) -> Path:
     """Write the fictional archive and its configuration; return the config's path."""
     corpus = generate_corpus(folder, letters=letters, seed=seed)
     copy_pages(corpus.docs_dir)
+    (corpus.docs_dir / "_data" / "withdrawn.yml").write_text(WITHDRAWN, encoding="utf-8")
     return write_config(folder, docs=corpus.docs_dir, site=site, extra={"demo": True})
 
 

@@ -355,6 +355,16 @@ def register_values(draw: st.DrawFn, name: str) -> Any:
             {"number": numbers, "from": _text_or(days)}, optional={"to": _text_or(days)}
         )
         return draw(st.lists(entry, max_size=3))
+    if name == "withdrawn.yml":
+        letters = st.sampled_from(
+            ["docs/letters/2019/2019-03-14-morwenna-tregarth-fair-rents.md", "letters/x.md", ""]
+        )
+        reasons = st.sampled_from(["legal", "personal-data", "legall", ""]) | st.text()
+        entry = st.fixed_dictionaries(
+            {"letter": _text_or(letters), "withdrawn": _text_or(days), "reason": reasons},
+            optional={"note": _text_or(words)},
+        )
+        return draw(st.lists(entry, max_size=3))
     if name == "register-corrections.yml":
         entry = st.fixed_dictionaries(
             {"parliament": numbers, "date": _text_or(days), "source": _text_or(words)}

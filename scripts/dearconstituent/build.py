@@ -39,11 +39,13 @@ from .sharedsite import arrange
 from .sharedtext import Templates, find_templates
 from .site import Site, Submission, build_site, with_shared_texts
 from .validate import check_archive
-from .views import GeneratedPage, LetterView, letter_jsonld
+from .views import GeneratedPage, LetterView, WithdrawnPage, letter_jsonld
 
 LETTER_TEMPLATE = "dc/letter.html"
 HOME_TEMPLATE = "dc/home.html"
 GUIDES = {"add-a-letter.md": "CONTRIBUTING.md"}
+CORRECTIONS_PAGE = "corrections.md"
+"""The Corrections page, which counts the letters withdrawn (``dc_withdrawals``)."""
 """Pages published from files at the repository's root: one text for both places."""
 MAIN_HEADING = "dc-main"
 """The id of the heading the templates write on every letter and generated page."""
@@ -150,6 +152,8 @@ class Build:
         if homepage:
             meta = {"template": HOME_TEMPLATE, "dc_home": self.site.home, "hide": ["toc"]}
             return PageSetup(meta, owned=False)
+        if src_uri == CORRECTIONS_PAGE:
+            return PageSetup({"dc_withdrawals": self.site.withdrawals}, owned=False)
         return None
 
     def page_content(
@@ -241,7 +245,7 @@ def _letter_meta(view: LetterView) -> dict[str, Any]:
 
 
 def _generated_meta(page: GeneratedPage) -> dict[str, Any]:
-    return {
+    meta = {
         "template": page.template,
         "title": html.escape(page.title),
         "description": html.escape(page.description),
@@ -249,6 +253,10 @@ def _generated_meta(page: GeneratedPage) -> dict[str, Any]:
         "hide": ["toc"],
         "dc_page": page,
     }
+    if isinstance(page.data, WithdrawnPage):
+        # Kept out of search engines and of the sitemap (overrides/sitemap.xml).
+        meta["robots"] = "noindex"
+    return meta
 
 
 def _submission(repo_dir: Path | None, repo_url: str | None) -> Submission | None:

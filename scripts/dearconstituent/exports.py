@@ -24,6 +24,7 @@ from .sharedtext import TemplateGroup
 from .site import Site
 from .urls import absolute
 from .views import CampaignPage, CoverageFigures, LetterView, PartyPage, TopicPage
+from .withdrawals import REASONS
 
 LICENCE = {
     "name": "CC BY 4.0",
@@ -109,9 +110,32 @@ def letter_record(
     return {name: values[name] if name in values else derived[name] for name in FIELDS}
 
 
-def letters_json(records: Sequence[Mapping[str, Any]]) -> str:
-    document = {"count": len(records), "licence": LICENCE, "letters": list(records)}
+def letters_json(
+    records: Sequence[Mapping[str, Any]], withdrawn: Sequence[Mapping[str, Any]] = ()
+) -> str:
+    """The letters, and the letters withdrawn from the archive (:func:`withdrawn_records`)."""
+    document = {
+        "count": len(records),
+        "licence": LICENCE,
+        "letters": list(records),
+        "withdrawn": list(withdrawn),
+    }
     return _json(document)
+
+
+def withdrawn_records(registers: Registers, *, site_url: str | None) -> list[dict[str, Any]]:
+    """Each withdrawn letter, oldest withdrawal first: where it was, when and why, so
+    that anyone holding an old copy of the data can remove it."""
+    return [
+        {
+            "url": absolute(site_url, urls.letter(item.path)),
+            "path": source_path(item.path),
+            "withdrawn": item.withdrawn.isoformat(),
+            "reason": item.reason,
+            "note": item.note,
+        }
+        for item in registers.withdrawals
+    ]
 
 
 def compressed(content: bytes) -> bytes:
@@ -443,13 +467,26 @@ def letters_schema(*, site_url: str | None) -> str:
         "required": list(FIELDS),
         "properties": {name: table.get(name) or _DERIVED_SCHEMA[name] for name in FIELDS},
     }
+    withdrawn = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["url", "path", "withdrawn", "reason", "note"],
+        "properties": {
+            "url": {"type": "string", "format": "uri"},
+            "path": {"type": "string", "pattern": SOURCE_PATH_PATTERN},
+            "withdrawn": {"type": "string", "format": "date"},
+            "reason": {"enum": list(REASONS)},
+            "note": {"type": ["string", "null"]},
+        },
+    }
     return _collection_schema(
         site_url=site_url,
         schema=urls.LETTERS_SCHEMA,
         name="letters",
         title="Dear Constituent: letters",
         items={"$ref": "#/$defs/letter"},
-        definitions={"letter": record},
+        definitions={"letter": record, "withdrawn": withdrawn},
+        extra={"withdrawn": {"type": "array", "items": {"$ref": "#/$defs/withdrawn"}}},
     )
 
 
@@ -653,15 +690,17 @@ def _collection_schema(
     title: str,
     items: Mapping[str, Any],
     definitions: Mapping[str, Any],
+    extra: Mapping[str, Any] | None = None,
 ) -> str:
-    """The schema of an export: ``count``, ``licence`` and a list called ``name``."""
+    """The schema of an export: ``count``, ``licence``, a list called ``name``, and the
+    ``extra`` properties (all required)."""
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(site_url, schema),
         "title": title,
         "type": "object",
         "additionalProperties": False,
-        "required": ["count", "licence", name],
+        "required": ["count", "licence", name, *(extra or {})],
         "properties": {
             "count": {"type": "integer", "minimum": 0},
             "licence": {
@@ -670,6 +709,7 @@ def _collection_schema(
                 "properties": {key: {"type": "string"} for key in LICENCE},
             },
             name: {"type": "array", "items": dict(items)},
+            **(extra or {}),
         },
         "$defs": dict(definitions),
     }

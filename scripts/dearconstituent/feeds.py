@@ -5,6 +5,9 @@ campaign's carries each letter's summary and a link to it (each says so in its
 subtitle), since a letter is in several of those and their copies of its text
 were a tenth of the site.
 
+The whole archive's feed also announces each letter withdrawn, with when and
+why, and nothing of the letter.
+
 Entry ids are tag URIs minted from the letter's path, so they never change
 when the site moves; dates are the letter's own (published) and its file's
 last change in git (updated), at midnight UTC. Nothing depends on the clock.
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from . import urls
 from .site import Site
 from .urls import absolute
-from .views import LetterView
+from .views import GeneratedPage, LetterView, WithdrawnPage
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG_AUTHORITY = "dear-constituent.github.io,2026"
@@ -41,6 +44,10 @@ class Feed:
     letters: Sequence[LetterView]
     full: bool = True
     """Whether entries carry the letter's text, or only its summary."""
+    withdrawals: Sequence[GeneratedPage] = ()
+    """The notices of withdrawn letters the feed announces (the whole archive's)."""
+    editor: str = ""
+    """Who announces a withdrawal: the archive."""
 
     @property
     def subtitle(self) -> str:
@@ -52,7 +59,21 @@ class Feed:
 def site_feeds(site: Site, site_name: str) -> list[Feed]:
     """Every feed of the site: the archive's, then each followed page's (MP, topic, campaign)."""
     newest = sorted(site.letters.values(), key=lambda view: view.letter.sort_key(), reverse=True)
-    feeds = [Feed(urls.FEED, f"{site_name}: all letters", urls.HOME, newest)]
+    notices = sorted(
+        (page for page in site.pages.values() if isinstance(page.data, WithdrawnPage)),
+        key=lambda page: (_withdrawn_on(page), page.url),
+        reverse=True,
+    )
+    feeds = [
+        Feed(
+            urls.FEED,
+            f"{site_name}: all letters",
+            urls.HOME,
+            newest,
+            withdrawals=notices,
+            editor=site_name,
+        )
+    ]
     followed: dict[str, list[LetterView]] = {page.url: [] for page in site.followed}
     for view in newest:
         for url in _followed_pages(view):
@@ -89,10 +110,16 @@ def atom(
     _text(root, "subtitle", feed.subtitle)
     _link(root, absolute(site_url, feed.path), "self", "application/atom+xml")
     _link(root, absolute(site_url, feed.page), "alternate", "text/html")
-    updated = max((_updated(view) for view in entries), default=updated_default)
+    withdrawals = list(feed.withdrawals[:ENTRIES])
+    updated = max(
+        [*(_updated(view) for view in entries), *(_withdrawn_on(page) for page in withdrawals)],
+        default=updated_default,
+    )
     _text(root, "updated", _timestamp(updated))
     for view in entries:
         _entry(root, view, texts[view.letter.path.as_posix()] if feed.full else None, site_url)
+    for page in withdrawals:
+        _withdrawal_entry(root, page, feed.editor, site_url)
     body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
@@ -117,6 +144,33 @@ def _entry(root: ET.Element, view: LetterView, text: str | None, site_url: str |
     if text is not None:
         content = _text(entry, "content", text)
         content.set("type", "text")
+
+
+def _withdrawal_entry(
+    root: ET.Element, page: GeneratedPage, editor: str, site_url: str | None
+) -> None:
+    # Not the letter's title, which may be what had to go: only when and why.
+    notice = _notice(page)
+    entry = ET.SubElement(root, f"{{{ATOM}}}entry")
+    _text(entry, "id", f"tag:{TAG_AUTHORITY}:withdrawn:{page.url}")
+    _text(entry, "title", f"A letter was withdrawn on {notice.withdrawn}")
+    _link(entry, absolute(site_url, page.url), "alternate", "text/html")
+    day = _timestamp(_withdrawn_on(page))
+    _text(entry, "published", day)
+    _text(entry, "updated", day)
+    author = ET.SubElement(entry, f"{{{ATOM}}}author")
+    _text(author, "name", editor)
+    _text(entry, "summary", f"Withdrawn from the archive on {notice.withdrawn}: {notice.reason}.")
+
+
+def _withdrawn_on(page: GeneratedPage) -> dt.date:
+    return dt.date.fromisoformat(_notice(page).withdrawn_iso)
+
+
+def _notice(page: GeneratedPage) -> WithdrawnPage:
+    if not isinstance(page.data, WithdrawnPage):
+        raise TypeError(f"{page.url} is not a withdrawn letter's notice")
+    return page.data
 
 
 def _updated(view: LetterView) -> dt.date:

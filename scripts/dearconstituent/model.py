@@ -173,6 +173,19 @@ class Constituency:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """A letter taken out of the archive: where it was, when and why."""
+
+    path: PurePosixPath
+    """Its former file below ``docs/``: ``letters/2019/<name>.md``."""
+    withdrawn: dt.date
+    reason: str
+    """A key of :data:`dearconstituent.withdrawals.REASONS`."""
+    note: str | None = None
+    """A public note, editorial."""
+
+
+@dataclass(frozen=True)
 class Registers:
     """Everything letters refer to by name or slug."""
 
@@ -185,6 +198,8 @@ class Registers:
     name the members' seats give, without boundaries."""
     parliaments: tuple[Parliament, ...] = ()
     """The Parliaments the register covers, oldest first (none when not given)."""
+    withdrawals: tuple[Withdrawal, ...] = ()
+    """Letters taken out of the archive, oldest withdrawal first."""
 
     def __post_init__(self) -> None:
         if not self.constituencies and self.members:

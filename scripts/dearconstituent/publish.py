@@ -25,6 +25,7 @@ from .exports import (
     templates_json,
     templates_schema,
     topics_json,
+    withdrawn_records,
 )
 from .feeds import atom, site_feeds
 from .model import Registers
@@ -47,7 +48,8 @@ def data_files(
     texts: dict[str, str],
 ) -> Iterator[tuple[str, bytes]]:
     records = letter_records(site, texts=texts, site_url=site_url)
-    yield urls.LETTERS_JSON, compressed(letters_json(records).encode("utf-8"))
+    withdrawn = withdrawn_records(registers, site_url=site_url)
+    yield urls.LETTERS_JSON, compressed(letters_json(records, withdrawn).encode("utf-8"))
     yield urls.LETTERS_SCHEMA, letters_schema(site_url=site_url).encode("utf-8")
     yield urls.LETTERS_CSV, letters_csv(records)
     yield urls.MEMBERS_JSON, members_json(registers, site, site_url=site_url).encode("utf-8")

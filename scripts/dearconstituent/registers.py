@@ -31,6 +31,7 @@ from .registerfields import field_value, key_findings, list_entries, mapping_ent
 from .safety import find_unsafe, might_be_unsafe
 from .slugs import slugify
 from .source import read_text
+from .withdrawals import parse_withdrawals
 from .yamlsource import LocatedYaml, load_located
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ CORRECTIONS = "register-corrections.yml"
 TOPICS = "topics.yml"
 CAMPAIGNS = "campaigns.yml"
 ALLOWLIST = "allowlist.yml"
+WITHDRAWN = "withdrawn.yml"
 REGISTER_FILES = (
     MEMBERS,
     CONSTITUENCIES,
@@ -52,6 +54,7 @@ REGISTER_FILES = (
     TOPICS,
     CAMPAIGNS,
     ALLOWLIST,
+    WITHDRAWN,
 )
 REQUIRED_FILES = (MEMBERS, TOPICS, CAMPAIGNS)
 
@@ -103,6 +106,13 @@ def load_registers(data_dir: Path) -> tuple[Registers, RegisterFindings]:
     parliaments = _parse(documents[PARLIAMENTS], PARLIAMENTS, found, parse_parliaments, ())
     topics = _parse(documents[TOPICS], TOPICS, found, parse_topics, {})
     campaigns = _parse(documents[CAMPAIGNS], CAMPAIGNS, found, parse_campaigns, {})
+    withdrawals = _parse(
+        documents[WITHDRAWN],
+        WITHDRAWN,
+        found,
+        lambda document: parse_withdrawals(document, data_dir.parent),
+        (),
+    )
     for name in REGISTER_FILES:
         document = documents[name]
         if document is not None and name != ALLOWLIST:
@@ -114,6 +124,7 @@ def load_registers(data_dir: Path) -> tuple[Registers, RegisterFindings]:
         allowlist=allowlist,
         constituencies=constituencies or (),
         parliaments=parliaments,
+        withdrawals=withdrawals,
     )
     return registers, found
 

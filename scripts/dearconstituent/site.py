@@ -20,7 +20,7 @@ from .coverage import parliaments_sat
 from .dates import written_day
 from .figures import by_party, by_topic, coverage_figures, recent, texts_chart, timeline
 from .issueform import Form
-from .model import Campaign, Constituency, Letter, Member, Registers, Seat, Topic
+from .model import Campaign, Constituency, Letter, Member, Registers, Seat, Topic, Withdrawal
 from .sharedsite import SharedTexts, arrange
 from .sharedtext import Templates
 from .views import (
@@ -58,6 +58,8 @@ from .views import (
     TopicEntry,
     TopicPage,
     TopicsIndex,
+    WithdrawalCount,
+    WithdrawnPage,
     YearEntry,
     YearPage,
     campaign_link,
@@ -67,6 +69,7 @@ from .views import (
     seat_of,
     topic_link,
 )
+from .withdrawals import REASONS
 
 PAGE_SIZE = 100
 """Rows per listing page: long listings are split into pages of this many."""
@@ -108,6 +111,9 @@ class Site:
     """For each search facet, each value's browse page:
     ``{"topic": {"Housing": "topics/housing/"}}``."""
     shared: SharedTexts = field(default_factory=SharedTexts)
+    withdrawals: tuple[WithdrawalCount, ...] = ()
+    """Letters withdrawn, counted by year (newest first) and reason, for the
+    Corrections page."""
     as_of: dt.date | None = None
     """The day the archive's figures run to (:func:`_as_of`); None with no letters."""
 
@@ -141,6 +147,7 @@ def build_site(
         _search_page(),
         *shared.pages,
         *([_prepare_page(submission)] if submission else []),
+        *(_withdrawn_page(item) for item in registers.withdrawals if _gone(item, by_path)),
     ]
     return Site(
         letters=by_path,
@@ -154,6 +161,7 @@ def build_site(
         ),
         browse=_browse(views),
         shared=shared,
+        withdrawals=_withdrawal_counts(registers.withdrawals),
         as_of=as_of,
     )
 
@@ -640,6 +648,44 @@ def _prepare_page(submission: Submission) -> GeneratedPage:
             form=submission.form,
         ),
     )
+
+
+def _withdrawn_page(withdrawal: Withdrawal) -> GeneratedPage:
+    """The notice at a withdrawn letter's address: when and why, nothing of the letter."""
+    day = written_day(withdrawal.withdrawn)
+    return GeneratedPage(
+        url=urls.letter(withdrawal.path),
+        template="dc/withdrawn.html",
+        title="Letter withdrawn",
+        description=f"The letter that was here was withdrawn from the archive on {day}.",
+        data=WithdrawnPage(
+            withdrawn=day,
+            withdrawn_iso=withdrawal.withdrawn.isoformat(),
+            reason=REASONS[withdrawal.reason],
+            note=withdrawal.note,
+            corrections=urls.CORRECTIONS,
+        ),
+    )
+
+
+def _withdrawal_counts(withdrawals: Iterable[Withdrawal]) -> tuple[WithdrawalCount, ...]:
+    counts: dict[tuple[int, str], int] = {}
+    for item in withdrawals:
+        key = (item.withdrawn.year, item.reason)
+        counts[key] = counts.get(key, 0) + 1
+    order = list(REASONS)
+    return tuple(
+        WithdrawalCount(year, REASONS[reason], count)
+        for (year, reason), count in sorted(
+            counts.items(), key=lambda item: (-item[0][0], order.index(item[0][1]))
+        )
+    )
+
+
+def _gone(withdrawal: Withdrawal, letters: Mapping[str, LetterView]) -> bool:
+    # A withdrawn letter whose file is still there is an error the validator
+    # reports; until it is fixed, its page stays, and there is no notice.
+    return withdrawal.path.as_posix() not in letters
 
 
 def _search_page() -> GeneratedPage:

@@ -554,6 +554,30 @@ class SearchPage:
 
 
 @dataclass(frozen=True)
+class WithdrawnPage:
+    """The notice left at a withdrawn letter's address."""
+
+    withdrawn: str
+    """The day, as a reader reads it: "30 November 2026"."""
+    withdrawn_iso: str
+    reason: str
+    """Why, as the notice words it (:data:`dearconstituent.withdrawals.REASONS`)."""
+    note: str | None
+    corrections: str
+    """The Corrections page, which says how withdrawals are made and counts them."""
+
+
+@dataclass(frozen=True)
+class WithdrawalCount:
+    """How many letters were withdrawn in a year for one reason."""
+
+    year: int
+    reason: str
+    """As the notices word it."""
+    count: int
+
+
+@dataclass(frozen=True)
 class YearCount:
     year: int
     url: str
@@ -612,6 +636,7 @@ PageData = (
     | PartyPage
     | PreparePage
     | SearchPage
+    | WithdrawnPage
     | SharedTextsIndex
     | SharedTextsYear
 )
