@@ -109,7 +109,14 @@ def test_exports_and_feeds_at_scale(demo: BuiltSite) -> None:
     assert data["count"] == len(data["letters"]) == 1200
     jsonschema.Draft202012Validator(demo.json("letters.schema.json")).validate(data)
     atom = "{http://www.w3.org/2005/Atom}"
-    assert len(ET.parse(demo.root / "feed.xml").getroot().findall(f"{atom}entry")) == 50
+    ids = [
+        entry.findtext(f"{atom}id", "")
+        for entry in ET.parse(demo.root / "feed.xml").getroot().findall(f"{atom}entry")
+    ]
+    # The newest 50 letters, and the demonstration's one withdrawal.
+    assert len([id_ for id_ in ids if ":withdrawn:" not in id_]) == 50
+    assert len([id_ for id_ in ids if ":withdrawn:" in id_]) == 1
+    assert [entry["reason"] for entry in data["withdrawn"]] == ["not-a-standard-reply"]
     members = demo.json("members.json")
     assert isinstance(members, dict)
     for member in members["members"][:5]:
