@@ -105,7 +105,7 @@ def test_a_non_text_key_is_reported(archive: Archive) -> None:
     path = archive.raw(NAME, GOOD.replace("---\n\n", "2019: x\n---\n\n", 1))
     assert (
         "8: 2019: unknown field (the fields are: title, date, signatory, constituency, "
-        "topics, campaign, summary, source)" in messages(problems_of(archive, path))
+        "topics, campaign, summary, source, redacted)" in messages(problems_of(archive, path))
     )
 
 

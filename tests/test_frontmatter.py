@@ -4,6 +4,7 @@ reads, writes or exports a field agrees with it. Every name here is fictional.""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -34,12 +35,15 @@ EVERY_FIELD: dict[str, object] = {
     "campaign": "fair-rents-now",
     "summary": "A reply about rents.",
     "source": "Scanned paper letter",
+    "redacted": dt.date(2026, 11, 30),
 }
+REDACTED_BODY = BODY.replace("rents in Wexmoor.", "rents in Wexmoor, [reference removed].")
+"""The body of a letter with every field: one that says it was redacted shows where."""
 
 
 def written_letter(archive: Archive) -> Path:
     """A letter with every field, written by the tools' own writer."""
-    text = letterfile.format_letter(EVERY_FIELD, BODY)
+    text = letterfile.format_letter(EVERY_FIELD, REDACTED_BODY)
     return archive.raw("2019/2019-03-14-morwenna-tregarth-fair-rents.md", text)
 
 
@@ -60,7 +64,12 @@ def test_the_model_has_every_field_and_reads_each_by_its_parser(archive: Archive
     letter = build_letter(read_letter(written_letter(archive), archive.docs))
     for field in LETTER_FIELDS:
         value = EVERY_FIELD[field.name]
-        written = value.iso() if isinstance(value, LetterDate) else value
+        if isinstance(value, LetterDate):
+            written: object = value.iso()
+        elif isinstance(value, dt.date):
+            written = value.isoformat()
+        else:
+            written = value
         assert getattr(letter, field.name) == field.parse(written)
 
 

@@ -1,5 +1,5 @@
-"""Withdrawing a letter: the register, the notice at its address, and its text gone
-from everything the site publishes."""
+"""Withdrawing a letter (the register, the notice at its address, its text gone from
+everything the site publishes) and redacting a part of one."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext
 from benchmarks.corpus import generate_corpus
 from dearconstituent.layout import transcript_for
 from dearconstituent.sandbox import copy_pages, write_config
-from tests.archive import Archive, messages, problems_of
+from tests.archive import BODY, Archive, messages, problems_of
 from tests.browser import axe_violations, free_port, serve
 from tests.sitebuild import BuiltSite, configured_site_url, mkdocs_build
 
@@ -112,8 +112,26 @@ def test_a_note_is_public_and_so_holds_no_personal_data(tmp_path: Path) -> None:
     assert "looks like personal data (e-mail address: 'jo.bloggs@example.com')" in found
 
 
+def test_a_redacted_letter_shows_where_and_was_redacted_after_it_was_sent(
+    tmp_path: Path,
+) -> None:
+    archive = Archive(tmp_path)
+    archive.letter(redacted="2026-11-30")
+    assert messages(problems_of(archive)) == [
+        "8: redacted: says a part was removed, but the letter has no '[removed]' "
+        "(replace what was taken out with [removed], or remove this field)"
+    ]
+    archive.letter(body=BODY.replace("in Wexmoor.", "in [removed]."), redacted="2019-03-01")
+    assert messages(problems_of(archive)) == [
+        "8: redacted: 2019-03-01 is before the letter's date "
+        "(give the day the part was removed from the published letter)"
+    ]
+    archive.letter(body=BODY.replace("Wexmoor.", "[address removed]."), redacted="2026-11-30")
+    assert messages(problems_of(archive)) == []
+
+
 # ---------------------------------------------------------------------------
-# The site, before and after a letter is withdrawn
+# The site, before and after a letter is withdrawn and another redacted
 
 
 def _texts(site: Path) -> dict[str, bytes]:
@@ -128,24 +146,35 @@ def _texts(site: Path) -> dict[str, bytes]:
     return files
 
 
-def _unique_sentence(letters: list[Path], chosen: Path) -> str:
+def _own_sentence(letters: list[Path], chosen: Path) -> str:
+    """The first sentence of ``chosen`` that no other letter has, or ''."""
     others = "\n".join(path.read_text(encoding="utf-8") for path in letters if path != chosen)
     body = chosen.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     sentences = re.findall(r"[A-Z][^.\n]{40,}\.", body)
-    unique = [sentence for sentence in sentences if sentence not in others]
-    assert unique, "the chosen letter has no sentence of its own"
-    return str(unique[0])
+    return next((str(sentence) for sentence in sentences if sentence not in others), "")
+
+
+def _unique_sentence(letters: list[Path], chosen: Path) -> str:
+    sentence = _own_sentence(letters, chosen)
+    assert sentence, "the chosen letter has no sentence of its own"
+    return sentence
 
 
 @pytest.fixture(scope="module")
 def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltSite, str, str]:
-    """A fictional archive built, then built again with one of its letters withdrawn:
-    (before, after, the letter's address, a sentence only that letter has)."""
+    """A fictional archive built, then built again with one of its letters withdrawn
+    and a sentence of another redacted: (before, after, the withdrawn letter's
+    address, a sentence only that letter has)."""
     root = tmp_path_factory.mktemp("withdrawn")
     corpus = generate_corpus(root, letters=40, seed=11)
     copy_pages(corpus.docs_dir)
     chosen = corpus.letters[7]
     sentence = _unique_sentence(corpus.letters, chosen)
+    redacted, removed = next(
+        (letter, own)
+        for letter in corpus.letters
+        if letter != chosen and (own := _own_sentence(corpus.letters, letter))
+    )
     relative = chosen.relative_to(corpus.docs_dir)
     url = f"{relative.parent.as_posix()}/{relative.stem}/"
     config = write_config(root, docs=corpus.docs_dir, site=root / "before")
@@ -161,6 +190,10 @@ def withdrawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Buil
         "  note: The office told us it was a reply to one constituent.\n",
         encoding="utf-8",
     )
+    text = redacted.read_text(encoding="utf-8").replace(removed, "[removed]")
+    text = text.replace("\n---\n", "\nredacted: 2026-11-30\n---\n", 1)
+    redacted.write_text(text, encoding="utf-8")
+    (root / "removed.txt").write_text(removed, encoding="utf-8")
     result = mkdocs_build(config, root / "after")
     assert result.returncode == 0, result.stderr
     return BuiltSite(root / "before"), BuiltSite(root / "after"), url, sentence
@@ -237,13 +270,35 @@ def test_the_corrections_page_counts_withdrawals(
     withdrawn: tuple[BuiltSite, BuiltSite, str, str],
 ) -> None:
     before, after, _, _ = withdrawn
-    assert "No letter has been withdrawn." in before.html("corrections/")
+    assert "No letter has been withdrawn or redacted." in before.html("corrections/")
     page = after.html("corrections/")
-    assert re.search(
-        r"<tr><td>2026</td><td>it was a reply to one person, not a standard reply</td>"
-        r"<td>1</td></tr>",
-        page,
-    )
+    assert (
+        "<tr><td>2026</td><td>Withdrawn: it was a reply to one person, not a standard reply"
+        "</td><td>1</td></tr>\n"
+        "<tr><td>2026</td><td>Redacted: a part replaced with [removed]</td><td>1</td></tr>"
+    ) in page
+
+
+@pytest.mark.slow
+def test_a_redacted_letter_says_so_and_its_removed_words_are_gone(
+    withdrawn: tuple[BuiltSite, BuiltSite, str, str],
+) -> None:
+    before, after, _, _ = withdrawn
+    removed = (before.root.parent / "removed.txt").read_text(encoding="utf-8")
+    needle = removed.encode("utf-8")
+    assert any(needle in content for content in _texts(before.root).values())
+    assert not any(needle in content for content in _texts(after.root).values())
+    [page] = [
+        name
+        for name, content in _texts(after.root).items()
+        if name.endswith("index.html") and b"Redacted (editorial)" in content
+    ]
+    html = after.html(page.removesuffix("index.html"))
+    assert (
+        '<strong>Redacted (editorial):</strong> on <time datetime="2026-11-30">30 November'
+    ) in html
+    records = after.json("letters.json.gz")["letters"]
+    assert [record["redacted"] for record in records if record["redacted"]] == ["2026-11-30"]
 
 
 @pytest.mark.slow

@@ -45,7 +45,7 @@ LETTER_TEMPLATE = "dc/letter.html"
 HOME_TEMPLATE = "dc/home.html"
 GUIDES = {"add-a-letter.md": "CONTRIBUTING.md"}
 CORRECTIONS_PAGE = "corrections.md"
-"""The Corrections page, which counts the letters withdrawn (``dc_withdrawals``)."""
+"""The Corrections page, which counts the letters withdrawn and redacted (``dc_corrections``)."""
 """Pages published from files at the repository's root: one text for both places."""
 MAIN_HEADING = "dc-main"
 """The id of the heading the templates write on every letter and generated page."""
@@ -153,7 +153,7 @@ class Build:
             meta = {"template": HOME_TEMPLATE, "dc_home": self.site.home, "hide": ["toc"]}
             return PageSetup(meta, owned=False)
         if src_uri == CORRECTIONS_PAGE:
-            return PageSetup({"dc_withdrawals": self.site.withdrawals}, owned=False)
+            return PageSetup({"dc_corrections": self.site.corrections}, owned=False)
         return None
 
     def page_content(

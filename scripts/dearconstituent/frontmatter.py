@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from .dates import LetterDate, parse_letter_date
+from .dates import LetterDate, parse_day, parse_letter_date
 from .errors import FieldError
 from .fields import require_slug, require_text, require_text_list
 from .memberregister import seat_gap_description
@@ -60,6 +60,10 @@ def _topics(value: object) -> tuple[str, ...]:
 
 def _date_json(date: LetterDate) -> str:
     return date.iso()
+
+
+def _day_json(day: dt.date) -> str:
+    return day.isoformat()
 
 
 LETTER_FIELDS: tuple[LetterField, ...] = (
@@ -122,6 +126,18 @@ LETTER_FIELDS: tuple[LetterField, ...] = (
         required=False,
         parse=partial(require_text, limit=SOURCE_LIMIT),
         schema={**_OPTIONAL_TEXT, "description": "What the transcription was made from."},
+    ),
+    LetterField(
+        "redacted",
+        required=False,
+        parse=parse_day,
+        schema={
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "The day a part of the published letter was replaced with "
+            "[removed] (a name, a reference), when one was.",
+        },
+        to_json=_day_json,
     ),
 )
 FIELDS: Mapping[str, LetterField] = {field.name: field for field in LETTER_FIELDS}

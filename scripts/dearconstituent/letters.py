@@ -35,7 +35,7 @@ from .layout import LETTERS_DIR, relative_to_docs
 from .letterfile import PLACEHOLDER, is_placeholder
 from .markup import ParsedBody, parse_body
 from .model import Letter, Registers
-from .privacy import PersonalData, find_personal_data
+from .privacy import REMOVED, REMOVED_MARK, PersonalData, find_personal_data
 from .safety import find_unsafe, might_be_unsafe
 from .slugs import is_slug, slugify
 from .source import read_text, split_front_matter
@@ -337,6 +337,29 @@ def check_verbatim(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
     )
 
 
+def check_redacted(doc: LetterDocument, _: RuleContext) -> Iterator[Finding]:
+    """A letter said to be redacted shows where: a [removed] mark is in its body, and the day
+    of the redaction is not before the letter's."""
+    day = _value(doc, "redacted")
+    if day is None:
+        return
+    if not REMOVED_MARK.search(doc.body):
+        yield Finding(
+            doc.line("redacted"),
+            "redacted",
+            f"says a part was removed, but the letter has no '{REMOVED}'",
+            f"replace what was taken out with {REMOVED}, or remove this field",
+        )
+    date = _value(doc, "date")
+    if date is not None and day < date.first_day:
+        yield Finding(
+            doc.line("redacted"),
+            "redacted",
+            f"{day.isoformat()} is before the letter's date",
+            "give the day the part was removed from the published letter",
+        )
+
+
 LETTER_RULES: tuple[Rule, ...] = (
     check_known_fields,
     check_required_fields,
@@ -347,6 +370,7 @@ LETTER_RULES: tuple[Rule, ...] = (
     check_constituency,
     check_topics,
     check_campaign,
+    check_redacted,
     check_metadata_is_plain_text,
     check_metadata_privacy,
     check_location,

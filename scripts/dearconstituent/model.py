@@ -262,6 +262,8 @@ class Letter:
     campaign: str | None = None
     summary: str | None = None
     source: str | None = None
+    redacted: dt.date | None = None
+    """The day a part of the letter was replaced with [removed] after publication."""
 
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
         return (self.date.sort_key(), self.path.as_posix())

@@ -27,7 +27,7 @@ class PersonalData:
     @property
     def replacement(self) -> str:
         """What to write in its place, as CONTRIBUTING.md says."""
-        return _REPLACEMENTS.get(self.kind, "[removed]")
+        return _REPLACEMENTS.get(self.kind, REMOVED)
 
 
 # The detectors run in the browser too (the "Prepare your letter" page), from
@@ -105,6 +105,12 @@ _IDENTIFIER = (
     r"(?:[ \t]\d[A-Za-z0-9/-]*)*(?:[ \t][A-Z]\b)?"
 )
 
+
+REMOVED = "[removed]"
+"""What stands for a detail taken out of a letter, when no more precise
+replacement (below) says what kind it was."""
+REMOVED_MARK = re.compile(r"\[(?:[a-z-]+ )?removed\]")
+"""Any of the replacements: ``[removed]``, ``[e-mail removed]``, ``Dear [name removed]``."""
 
 _REPLACEMENTS = {
     "e-mail address": "[e-mail removed]",

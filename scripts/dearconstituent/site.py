@@ -31,6 +31,7 @@ from .views import (
     ConstituenciesIndex,
     ConstituencyEntry,
     ConstituencyPage,
+    CorrectionCount,
     Counted,
     Counts,
     CoverageFigures,
@@ -58,7 +59,6 @@ from .views import (
     TopicEntry,
     TopicPage,
     TopicsIndex,
-    WithdrawalCount,
     WithdrawnPage,
     YearEntry,
     YearPage,
@@ -111,9 +111,9 @@ class Site:
     """For each search facet, each value's browse page:
     ``{"topic": {"Housing": "topics/housing/"}}``."""
     shared: SharedTexts = field(default_factory=SharedTexts)
-    withdrawals: tuple[WithdrawalCount, ...] = ()
-    """Letters withdrawn, counted by year (newest first) and reason, for the
-    Corrections page."""
+    corrections: tuple[CorrectionCount, ...] = ()
+    """Letters withdrawn (by reason) and redacted, counted by year, newest first, for
+    the Corrections page."""
     as_of: dt.date | None = None
     """The day the archive's figures run to (:func:`_as_of`); None with no letters."""
 
@@ -161,7 +161,7 @@ def build_site(
         ),
         browse=_browse(views),
         shared=shared,
-        withdrawals=_withdrawal_counts(registers.withdrawals),
+        corrections=_correction_counts(registers.withdrawals, letters),
         as_of=as_of,
     )
 
@@ -668,16 +668,22 @@ def _withdrawn_page(withdrawal: Withdrawal) -> GeneratedPage:
     )
 
 
-def _withdrawal_counts(withdrawals: Iterable[Withdrawal]) -> tuple[WithdrawalCount, ...]:
+REDACTED = "Redacted: a part replaced with [removed]"
+
+
+def _correction_counts(
+    withdrawals: Iterable[Withdrawal], letters: Iterable[Letter]
+) -> tuple[CorrectionCount, ...]:
+    kinds = [f"Withdrawn: {reason}" for reason in REASONS.values()] + [REDACTED]
     counts: dict[tuple[int, str], int] = {}
-    for item in withdrawals:
-        key = (item.withdrawn.year, item.reason)
+    events = [(item.withdrawn.year, f"Withdrawn: {REASONS[item.reason]}") for item in withdrawals]
+    events += [(letter.redacted.year, REDACTED) for letter in letters if letter.redacted]
+    for key in events:
         counts[key] = counts.get(key, 0) + 1
-    order = list(REASONS)
     return tuple(
-        WithdrawalCount(year, REASONS[reason], count)
-        for (year, reason), count in sorted(
-            counts.items(), key=lambda item: (-item[0][0], order.index(item[0][1]))
+        CorrectionCount(year, what, count)
+        for (year, what), count in sorted(
+            counts.items(), key=lambda item: (-item[0][0], kinds.index(item[0][1]))
         )
     )
 

@@ -96,6 +96,11 @@ class LetterView:
     def last_updated_written(self) -> str | None:
         return written_day(self.last_updated) if self.last_updated else None
 
+    @property
+    def redacted_written(self) -> str | None:
+        """The day a part was removed from the published letter, as a reader reads it."""
+        return written_day(self.letter.redacted) if self.letter.redacted else None
+
 
 def letter_view(letter: Letter, registers: Registers, last_updated: dt.date | None) -> LetterView:
     member = registers.members[letter.signatory]
@@ -568,12 +573,12 @@ class WithdrawnPage:
 
 
 @dataclass(frozen=True)
-class WithdrawalCount:
-    """How many letters were withdrawn in a year for one reason."""
+class CorrectionCount:
+    """How many letters were withdrawn in a year for one reason, or redacted."""
 
     year: int
-    reason: str
-    """As the notices word it."""
+    what: str
+    """"Withdrawn: <the reason, as the notices word it>", or "Redacted: …"."""
     count: int
 
 
