@@ -298,5 +298,7 @@ def test_the_same_archive_builds_the_same_charts(tmp_path: Path) -> None:
         if path.suffix in {".html", ".json"}
     )
     assert any(FIGURE.search((builds[0] / page).read_text()) for page in pages)
+    # The demonstration's withdrawn letter: its notice is reproducible too.
+    assert Path("letters/2021/2021-06-01-an-example-of-a-withdrawn-letter/index.html") in pages
     for page in pages:
         assert (builds[0] / page).read_bytes() == (builds[1] / page).read_bytes(), page
