@@ -11,6 +11,7 @@ Everything here is plain data: no HTML, no MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -669,22 +670,22 @@ def _withdrawn_page(withdrawal: Withdrawal) -> GeneratedPage:
 
 
 REDACTED = "Redacted: a part replaced with [removed]"
+CORRECTION_KINDS = (*(f"Withdrawn: {reason}" for reason in REASONS.values()), REDACTED)
+"""What the Corrections page counts, in its order: each reason for withdrawing a
+letter (as :data:`REASONS` words it), then redactions."""
 
 
 def _correction_counts(
     withdrawals: Iterable[Withdrawal], letters: Iterable[Letter]
 ) -> tuple[CorrectionCount, ...]:
-    kinds = [f"Withdrawn: {reason}" for reason in REASONS.values()] + [REDACTED]
-    counts: dict[tuple[int, str], int] = {}
-    events = [(item.withdrawn.year, f"Withdrawn: {REASONS[item.reason]}") for item in withdrawals]
-    events += [(letter.redacted.year, REDACTED) for letter in letters if letter.redacted]
-    for key in events:
-        counts[key] = counts.get(key, 0) + 1
+    kind = dict(zip(REASONS, CORRECTION_KINDS, strict=False))
+    counts = Counter(
+        [(item.withdrawn.year, kind[item.reason]) for item in withdrawals]
+        + [(letter.redacted.year, REDACTED) for letter in letters if letter.redacted]
+    )
     return tuple(
-        CorrectionCount(year, what, count)
-        for (year, what), count in sorted(
-            counts.items(), key=lambda item: (-item[0][0], kinds.index(item[0][1]))
-        )
+        CorrectionCount(year, what, counts[year, what])
+        for year, what in sorted(counts, key=lambda key: (-key[0], CORRECTION_KINDS.index(key[1])))
     )
 
 
