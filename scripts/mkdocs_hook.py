@@ -1,9 +1,8 @@
 """MkDocs hook: turns MkDocs' events into calls on ``dearconstituent.build.Build``.
 
-Nothing else: the build's logic, its templates' data and its rendering live
-in the ``dearconstituent`` package, which never imports MkDocs. Each
-build's state lives on that build's config, so nothing leaks from one
-``mkdocs serve`` rebuild into the next.
+Nothing else: the build's logic, templates' data and rendering live in the
+``dearconstituent`` package, which never imports MkDocs. Each build's state
+lives on its config, so nothing leaks from one ``mkdocs serve`` rebuild on.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from dearconstituent.build import MAIN_HEADING, Build, relative_root
 from dearconstituent.gitdates import commit_timestamp
+from dearconstituent.icons import theme_icons
 from dearconstituent.searchindex import SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.dear_constituent")
@@ -67,13 +67,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         parallel=threading.active_count() == 1,
         repo_dir=REPO,
         repo_url=config.repo_url,
+        icons=theme_icons(config.theme["icon"], config.theme["palette"], config.theme.dirs),
     )
     for problem in build.problems:
         log.warning(problem.as_text())
     for shown, uri in build.left_out():
         if (file := files.get_file_from_path(uri)) is not None:
-            log.warning("%s: left out of the site until its problems are fixed", shown)
             files.remove(file)
+            log.warning("%s: left out of the site until its problems are fixed", shown)
     for uri, content in build.generated_files(REPO):
         files.append(File.generated(config, uri, content=content))
     setattr(config, STATE, build)

@@ -29,6 +29,7 @@ from .background import Pending, run
 from .compact import compact_html
 from .csp import HEADERS_FILE, headers_file, with_policy
 from .gitdates import last_changed
+from .icons import stylesheet
 from .issueform import FORM, read_form
 from .layout import relative_to_docs
 from .pagerender import PageRenderer
@@ -83,6 +84,7 @@ class Build:
         parallel: bool,
         repo_dir: Path | None = None,
         repo_url: str | None = None,
+        icons: Mapping[str, str] | None = None,
     ) -> None:
         """Check the archive and plan the site.
 
@@ -91,7 +93,8 @@ class Build:
         is checked in several processes and shared texts are found in a
         forked one beside the build: only safe while no other thread runs.
         With ``repo_dir`` (where the issue form is) and ``repo_url``, the site has
-        the page that prepares a letter for the issue form.
+        the page that prepares a letter for the issue form. ``icons`` are the
+        theme's icons the pages show, by name, as SVG (:mod:`icons`).
         """
         self.docs_dir = docs_dir
         self.site_dir = site_dir
@@ -113,6 +116,7 @@ class Build:
         self._texts = letter_texts(self.site)
         self._search = SearchDocuments(beside=site_dir.parent)
         self._script_hashes: set[str] = set()
+        self._icons = dict(icons or {})
 
     @property
     def problems(self) -> list[Problem]:
@@ -128,11 +132,12 @@ class Build:
         return found
 
     def generated_files(self, repo_dir: Path) -> Iterator[tuple[str, str]]:
-        """``(source path, content)`` of every page the build adds to the docs."""
+        """``(source path, content)`` of every page and file the build adds to the docs."""
         for page in self.site.pages.values():
             yield page.src_uri, ""
         for uri, name in GUIDES.items():
             yield uri, (repo_dir / name).read_text(encoding="utf-8")
+        yield urls.ICON_STYLESHEET, stylesheet(self._icons)
 
     def templates_ready(self, environment: jinja2.Environment) -> None:
         """Every page's content exists and the templates are about to render: merge in

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
+from .icons import css_class
 from .render import LetterRenderer
 from .views import LetterView
 
@@ -60,6 +61,7 @@ class PageRenderer:
         environment.globals["dc_urls"] = urls
         environment.globals["dc_fragment"] = self.fragment
         environment.globals["dc_titled_fragment"] = self.titled_fragment
+        environment.globals["dc_icon_class"] = css_class
 
     def letter(self, view: LetterView, context: Mapping[str, Any]) -> RenderedLetter:
         """The panel (rendered once, for the page and for search alike) and the letter."""

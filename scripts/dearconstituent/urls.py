@@ -54,6 +54,11 @@ COVERAGE_SCHEMA = "coverage.schema.json"
 TEMPLATES_JSON = "templates.json"
 TEMPLATES_SCHEMA = "templates.schema.json"
 
+ICON_STYLESHEET = "assets/stylesheets/icons.css"
+"""The style sheet that draws the theme's icons, written by the build (``icons.py``)."""
+PALETTE_SCRIPT = "assets/javascripts/palette.js"
+"""Applies the reader's saved light or dark theme (Material's inline script, as a file)."""
+
 SHARED_TEXT_ANCHOR = "shared-text"
 """The id of a letter page's shared-text section."""
 PAGE_SOURCE = "index.md"
