@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -56,14 +57,23 @@ def bare_config(root: Path, docs: Path, site: Path) -> Path:
         "site_dir": str(site),
         "theme": {"name": "material", "font": False},
         "nav": ["index.md"],
-        # data.md asks for one of the project's own templates, which a bare
-        # build does not have; one page either way.
-        "exclude_docs": "/_data/\n/data.md\n",
+        # Pages that ask for one of the project's own templates (the Data and
+        # Corrections pages), which a bare build does not have; one page each.
+        "exclude_docs": "".join(f"/{name}\n" for name in ["_data/", *_templated_pages(docs)]),
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
     path = root / "bare.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
+
+
+def _templated_pages(docs: Path) -> list[str]:
+    """The pages at the docs' root whose front matter names a template of the project's."""
+    return sorted(
+        path.name
+        for path in docs.glob("*.md")
+        if re.search(r"^template: dc/", path.read_text(encoding="utf-8"), re.MULTILINE)
+    )
 
 
 def timed_build(config: Path) -> float:
