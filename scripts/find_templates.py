@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Print the shared texts among the letters: python scripts/find_templates.py [--json]
 
-Finds the letters sent from the same text (template groups), as the site
-build does, without building the site. Prints each group, largest first,
-with its letters earliest first; with --json, prints the document the site
-publishes as templates.json (with site-relative URLs). Letters with problems
-are left out, with a warning: run check_letters.py to see them. Exit status:
-0 when the groups were printed, 2 on a usage error.
+Finds the letters sent from the same text, or using part of it (template
+groups), as the site build does, without building the site. Prints each
+group, largest first, with its letters earliest first: each one's date, the
+share of its words that are shared, whether it is the same text or uses part
+of it (with the share of the text's sentences it has), its MP and file.
+With --json, prints the document the site publishes as templates.json (with
+site-relative URLs). Letters with problems are left out, with a warning: run
+check_letters.py to see them. Exit status: 0 when the groups were printed, 2
+on a usage error.
 """
 
 from __future__ import annotations
@@ -64,9 +67,7 @@ def describe(site: Site, *, letters: int) -> str:
     groups = site.shared.templates.groups
     sharing = sum(group.size for group in groups)
     if not groups:
-        return (
-            f"No shared texts: no two of the {_count(letters, 'letter')} share most of their words."
-        )
+        return f"No shared texts: no two of the {_count(letters, 'letter')} share a text."
     lines = [
         f"{_count(len(groups), 'shared text')} among {_count(letters, 'letter')} "
         f"({sharing} of them share a text with another letter)."
@@ -87,9 +88,11 @@ def group_lines(site: Site, group: TemplateGroup) -> list[str]:
         f"  {parties}",
     ]
     for view, member in zip(views, group.members, strict=True):
+        how = "same text" if member.same_text else f"part ({round(member.uses * 100)}%)"
         lines.append(
-            f"  {view.date_iso:<10}  {round(member.overlap * 100):>3}%  {view.mp.title} "
-            f"({view.party}, {view.constituency.title})  {source_path(view.letter.path)}"
+            f"  {view.date_iso:<10}  {round(member.overlap * 100):>3}%  {how:<10}  "
+            f"{view.mp.title} ({view.party}, {view.constituency.title})  "
+            f"{source_path(view.letter.path)}"
         )
     return lines
 

@@ -54,12 +54,25 @@ save-our-buses:
   organisers: [Rural Riders]
 """
 
+OWN_PARAGRAPHS = [
+    "Kilbrannock lost its Sunday timetable last winter, and I have met the operator twice "
+    "since then to ask for the evening buses to the infirmary to be restored.",
+    "Parents at the academy tell me the school bus now leaves before the last lesson ends, "
+    "so I have raised the timings with the county's passenger transport officers.",
+    "I am also collecting residents' accounts of missed appointments, which I will put to "
+    "the Minister when the rural connectivity assessment is debated.",
+    "The community minibus run by volunteers in Glenarrow now carries more pensioners "
+    "than the scheduled service does, and deserves a grant of its own.",
+]
+"""A reply's own words around two paragraphs of TEMPLATE: it uses part of the text."""
+
 # mp, date, paragraphs, campaign
 LETTERS: dict[str, tuple[int, str, list[str], str | None]] = {
     "first": (0, "2023-03-01", TEMPLATE, "save-our-buses"),
     "copy": (2, "2023-03-20", TEMPLATE, "save-our-buses"),
     "added": (4, "2023-04-02", [*TEMPLATE[:3], TEMPLATE[3] + " " + ADDED], "save-our-buses"),
     "dropped": (6, "2023-04-15", [TEMPLATE[0], *TEMPLATE[2:]], "save-our-buses"),
+    "part": (7, "2023-05-20", [TEMPLATE[0], TEMPLATE[2], *OWN_PARAGRAPHS], "save-our-buses"),
     "other": (1, "2023-03-05", OTHER_TEXT_SAME_TOPIC, "save-our-buses"),
     "other copy": (3, "2023-05-01", OTHER_TEXT_SAME_TOPIC, "save-our-buses"),
     "own words": (
@@ -169,7 +182,7 @@ def group_url(templates: Templates, key: str) -> str:
 def test_the_archive_has_the_two_texts_it_was_written_with(templates: Templates) -> None:
     assert sorted(set(group.paths) for group in templates.groups) == sorted(
         [
-            {letter_path(key) for key in ("first", "copy", "added", "dropped")},
+            {letter_path(key) for key in ("first", "copy", "added", "dropped", "part")},
             {letter_path(key) for key in ("other", "other copy")},
         ],
         key=len,
@@ -179,7 +192,10 @@ def test_the_archive_has_the_two_texts_it_was_written_with(templates: Templates)
 
 def test_a_letter_page_says_what_its_text_is_shared_with(site: BuiltSite) -> None:
     page = site.html(page_url("copy"))
-    assert "This text is shared with 3 other letters from 3 MPs (Civic Party 3)" in page
+    assert (
+        "This letter was sent from the same text as 4 other letters from 4 MPs "
+        "(Civic Party 3, Heritage Party 1)" in page
+    )
     assert "100% of this letter's own text appears in them" in page
     assert (
         'The earliest known copy is dated <time datetime="2023-03-01">1 March 2023</time>' in page
@@ -188,18 +204,35 @@ def test_a_letter_page_says_what_its_text_is_shared_with(site: BuiltSite) -> Non
     assert {page_url(key) for key in ("first", "added", "dropped")} <= links
 
 
+def test_a_letter_that_uses_part_of_a_text_says_so_and_how_much(
+    site: BuiltSite, templates: Templates
+) -> None:
+    member = templates.group_of(letter_path("part")).member(letter_path("part"))  # type: ignore[union-attr]
+    assert not member.same_text and member.uses == 0.5
+    page = site.html(page_url("part"))
+    assert (
+        "This letter uses part of a text shared with 4 other letters from 4 MPs "
+        "(Civic Party 4): it has about 50% of the text's sentences, which make up "
+        f"{round(member.overlap * 100)}% of its own text." in page
+    )
+    assert "sent from the same text" not in page
+    earliest = site.html(page_url("first"))
+    assert "part of it (50% of its sentences)" in earliest
+    assert earliest.count("<td>the same text</td>") == 4
+
+
 def test_a_letter_page_links_to_the_whole_group(site: BuiltSite) -> None:
     html = site.html(page_url("copy"))
-    assert '#shared-text">All 4 letters, with the earliest known copy</a>' in html
+    assert '#shared-text">All 5 letters, with the earliest known copy</a>' in html
     assert page_url("first") in site.links(page_url("copy"))
 
 
 def test_the_earliest_copy_lists_every_letter_of_its_group(site: BuiltSite) -> None:
     page = site.html(page_url("first"))
-    assert "This text is shared with 3 other letters from 3 MPs" in page
+    assert "This letter was sent from the same text as 4 other letters from 4 MPs" in page
     assert "This letter is the earliest known copy." in page
-    table = page[page.index("Every letter sent from this text") :]
-    slugs = [Path(letter_path(key)).stem for key in ("copy", "added", "dropped")]
+    table = page[page.index("Every letter that uses this text") :]
+    slugs = [Path(letter_path(key)).stem for key in ("copy", "added", "dropped", "part")]
     positions = [table.index(f"/{slug}/") for slug in slugs]
     assert positions == sorted(positions)
     assert table.index("Morwenna Tregarth (this letter)") < positions[0]
@@ -221,14 +254,15 @@ def test_a_letter_page_names_what_the_letter_adds_and_leaves_out(site: BuiltSite
 def test_a_letter_in_no_group_shows_nothing_about_shared_text(site: BuiltSite) -> None:
     for key in ("own words", "housing"):
         page = site.html(page_url(key))
-        assert "This text is shared" not in page
+        assert "the same text as" not in page
+        assert "uses part of a text" not in page
         assert 'id="shared-text"' not in page
         assert "dc-shared-notice" not in page
 
 
 def test_the_overview_and_year_pages_list_each_text(site: BuiltSite, templates: Templates) -> None:
     overview = site.html("shared-texts/")
-    assert "2 texts, sent as 6 letters" in overview
+    assert "2 texts, sent as 7 letters" in overview
     assert {group_url(templates, "first"), group_url(templates, "other")} <= {
         link + "#shared-text" for link in site.links("shared-texts/")
     } | site.links("shared-texts/")
@@ -243,12 +277,14 @@ def test_the_campaign_page_groups_mps_by_the_text_they_sent(
     site: BuiltSite, templates: Templates
 ) -> None:
     page = site.html("campaigns/save-our-buses/")
-    text_a = page.index("Text A</strong></a>: 4 letters from 4 MPs")
+    text_a = page.index("Text A</strong></a>: 5 letters from 5 MPs")
     text_b = page.index("Text B</strong></a>: 2 letters from 2 MPs")
     own = page.index("<strong>Own words</strong>: 1 letter from 1 MP")
     assert text_a < text_b < own
     links = site.links("campaigns/save-our-buses/")
     assert {page_url("first"), page_url("other")} <= links
+    assert "Ewan Strathy</a> (Heritage Party; part of the text)" in page
+    assert "Tamsin Orrel</a> (Civic Party)" in page
 
 
 def test_the_data_carries_each_letters_group(site: BuiltSite, templates: Templates) -> None:
@@ -263,6 +299,11 @@ def test_the_data_carries_each_letters_group(site: BuiltSite, templates: Templat
         assert record["template_size"] == (group.size if group else None)
     assert records[letter_path("added")]["template_overlap"] < 100
     assert records[letter_path("housing")]["template_overlap"] is None
+    assert records[letter_path("part")]["template_same_text"] is False
+    assert records[letter_path("part")]["template_uses"] == 50
+    assert records[letter_path("copy")]["template_same_text"] is True
+    assert records[letter_path("copy")]["template_uses"] == 100
+    assert records[letter_path("housing")]["template_same_text"] is None
     text = (site.root / "letters.csv").read_bytes().decode("utf-8-sig")
     rows = {row["path"].removeprefix("docs/"): row for row in csv.DictReader(io.StringIO(text))}
     assert rows[letter_path("copy")]["template_group"] == templates.groups[0].id
@@ -284,11 +325,14 @@ def test_templates_json_lists_each_group_and_validates(
         assert published["representative"]["path"] == f"docs/{group.representative}"
         assert (
             published["url"]
-            == f"{SITE_URL}{group_url(templates, 'first' if group.size == 4 else 'other')}"
+            == f"{SITE_URL}{group_url(templates, 'first' if group.size == 5 else 'other')}"
         )
     first = data["templates"][0]
     assert first["earliest_date"] == "2023-03-01"
-    assert first["parties"] == ["Civic Party"]
+    assert first["parties"] == ["Civic Party", "Heritage Party"]
+    claims = {m["path"]: (m["same_text"], m["uses"]) for m in first["members"]}
+    assert claims[f"docs/{letter_path('part')}"] == (False, 50)
+    assert claims[f"docs/{letter_path('copy')}"] == (True, 100)
 
 
 def test_the_command_prints_the_groups_without_building(archive: Path, site: BuiltSite) -> None:
@@ -297,7 +341,7 @@ def test_the_command_prints_the_groups_without_building(archive: Path, site: Bui
         [*command, str(archive / "docs")], capture_output=True, text=True, check=False
     )
     assert text.returncode == 0, text.stderr
-    assert text.stdout.startswith("2 shared texts among 8 letters (6 of them share a text")
+    assert text.stdout.startswith("2 shared texts among 9 letters (7 of them share a text")
     assert f"docs/{letter_path('dropped')}" in text.stdout
     as_json = subprocess.run(
         [*command, str(archive / "docs"), "--json"], capture_output=True, text=True, check=False

@@ -42,7 +42,14 @@ _AFTER_FIELD = {
     "signatory": ("member_id", "party"),
     "summary": ("text", "words"),
 }
-_TRAILING = ("last_updated", "template_group", "template_size", "template_overlap")
+_TRAILING = (
+    "last_updated",
+    "template_group",
+    "template_size",
+    "template_overlap",
+    "template_uses",
+    "template_same_text",
+)
 FIELDS = (
     *_LEADING,
     *(name for field in LETTER_FIELDS for name in (field.name, *_AFTER_FIELD.get(field.name, ()))),
@@ -106,6 +113,8 @@ def letter_record(
         "template_group": group.id if group else None,
         "template_size": group.size if group else None,
         "template_overlap": round(member.overlap * 100) if member else None,
+        "template_uses": round(member.uses * 100) if member else None,
+        "template_same_text": member.same_text if member else None,
     }
     return {name: values[name] if name in values else derived[name] for name in FIELDS}
 
@@ -381,6 +390,8 @@ def templates_json(site: Site, *, site_url: str | None) -> str:
                         "constituency": view.letter.constituency,
                         "campaign": view.letter.campaign,
                         "overlap": round(member.overlap * 100),
+                        "uses": round(member.uses * 100),
+                        "same_text": member.same_text,
                     }
                     for view, member in zip(views, group.members, strict=True)
                 ],
@@ -455,6 +466,19 @@ _DERIVED_SCHEMA: dict[str, dict[str, Any]] = {
         "description": "Per cent of this letter's own text that another letter "
         "of its group also has.",
     },
+    "template_uses": {
+        "type": ["integer", "null"],
+        "minimum": 0,
+        "maximum": 100,
+        "description": "Per cent of the shared text's sentences (those most of its "
+        "letters have) that this letter has.",
+    },
+    "template_same_text": {
+        "type": ["boolean", "null"],
+        "description": "True when the letter was sent from the same text (most of it "
+        "is the text, and it has most of the text's sentences); false when it uses "
+        "part of the text; null when no other letter shares its text.",
+    },
 }
 
 
@@ -507,6 +531,8 @@ def templates_schema(*, site_url: str | None) -> str:
             "constituency",
             "campaign",
             "overlap",
+            "uses",
+            "same_text",
         ],
         "properties": {
             "path": letter_path,
@@ -521,6 +547,16 @@ def templates_schema(*, site_url: str | None) -> str:
                 "minimum": 0,
                 "maximum": 100,
                 "description": "Per cent of the letter's own text that another member has.",
+            },
+            "uses": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100,
+                "description": "Per cent of the text's sentences that the letter has.",
+            },
+            "same_text": {
+                "type": "boolean",
+                "description": "Sent from the same text (true) or using part of it (false).",
             },
         },
     }

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from . import urls
-from .sharedtext import TemplateGroup, Templates
+from .sharedtext import Settings, TemplateGroup, Templates
 from .views import (
     CampaignText,
+    DetectionMethod,
     GeneratedPage,
     LetterRow,
     LetterView,
@@ -48,6 +49,7 @@ __all__ = [
     "CampaignTexts",
     "SharedTexts",
     "arrange",
+    "detection_method",
     "group_url",
     "party_counts",
 ]
@@ -111,6 +113,8 @@ def shared_text(group: TemplateGroup, view: LetterView, views: Sequence[LetterVi
         mps=len({other.letter.signatory for other in others}),
         parties=party_counts(others),
         overlap=round(member.overlap * 100),
+        uses=round(member.uses * 100),
+        same_text=member.same_text,
         earliest=views[0].row,
         latest=_latest(views).row,
         is_earliest=is_earliest,
@@ -119,6 +123,16 @@ def shared_text(group: TemplateGroup, view: LetterView, views: Sequence[LetterVi
         campaigns=_campaigns(views) if is_earliest else (),
         additions=member.additions,
         omissions=member.omissions,
+    )
+
+
+def detection_method(settings: Settings) -> DetectionMethod:
+    """What the Shared texts page says of how texts are found: the settings' own figures."""
+    return DetectionMethod(
+        similarity=round(settings.types.similarity * 100),
+        min_words=settings.texts.min_words,
+        share=round(settings.texts.share * 100),
+        same_text=round(settings.same_text * 100),
     )
 
 
@@ -152,7 +166,16 @@ def _texts_of(views: Sequence[LetterView], templates: Templates) -> CampaignText
         by_group.items(), key=lambda item: (-len(item[1]), _earliest_key(item[1]), item[0])
     )
     texts = tuple(
-        CampaignText(_label(number), group_url(groups[key]), _rows_earliest_first(rows))
+        CampaignText(
+            _label(number),
+            group_url(groups[key]),
+            _rows_earliest_first(rows),
+            frozenset(
+                view.url
+                for view in rows
+                if not groups[key].member(view.letter.path.as_posix()).same_text
+            ),
+        )
         for number, (key, rows) in enumerate(ordered)
     )
     own_words = CampaignText("Own words", None, _rows_earliest_first(own)) if own else None
@@ -182,6 +205,7 @@ def _pages(views: Iterable[LetterView], entries: list[TextEntry]) -> tuple[Gener
             years=tuple(
                 YearCount(year, urls.shared_texts_year(year), len(by_year[year])) for year in years
             ),
+            method=detection_method(Settings()),
         ),
     )
     return (
@@ -216,7 +240,9 @@ def _entry(group: TemplateGroup, views: Sequence[LetterView]) -> TextEntry:
 
 def _members(group: TemplateGroup, views: Sequence[LetterView]) -> tuple[SharedMember, ...]:
     return tuple(
-        SharedMember(view.row, round(member.overlap * 100))
+        SharedMember(
+            view.row, round(member.overlap * 100), round(member.uses * 100), member.same_text
+        )
         for view, member in zip(views, group.members, strict=True)
     )
 

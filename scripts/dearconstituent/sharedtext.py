@@ -1,28 +1,31 @@
-"""Shared-text detection: which letters were sent from the same template.
+"""Shared-text detection: which letters were sent from the same text, or use part of it.
 
 Many replies are drafted once (by a party, a whips' office or a department)
-and sent by many MPs with small edits. Two letters belong to the same
-*template group* when most of their substantive text is the same.
+and sent by many MPs: whole with small edits, reworded in the MP's voice, or
+a few paragraphs of it among the MP's own. Letters belong to one *template
+group* when they share whole sentences of one text.
 
 How it is decided:
 
 1. A letter's *substantive text* is its own paragraphs (:func:`main_text`:
    no letterhead, date, salutation, subject line, sign-off or transcriber's
-   notes), case-folded, with punctuation and spacing dropped. Stock phrases
-   that nearly every reply uses (:data:`STOCK_PHRASES`: "thank you for
-   contacting me about", "yours sincerely") and the MP's own name and
-   constituency are cut out, so that they never make two letters look alike.
-2. Each letter becomes the set of its 5-word *shingles*. A shingle found in
-   at least :attr:`Settings.spread_letters` letters that no one topic
-   dominates is boilerplate too: a template is about something, a courtesy
-   is about anything.
-3. Candidates come from an inverted index of a content-defined sample of the
-   shingles (one in :attr:`Settings.sample`), so the cost grows with the
-   number of letters, not with its square.
-4. Each candidate pair is confirmed exactly: the two share at least
-   :attr:`Settings.min_shared` shingles and at least
-   :attr:`Settings.containment` of the shorter letter's shingles. Confirmed
-   pairs join transitively into groups.
+   notes), split into sentences, case-folded, with punctuation and spacing
+   dropped. Stock phrases that nearly every reply uses
+   (:data:`STOCK_PHRASES`: "thank you for contacting me about", "yours
+   sincerely") and the MP's own name and constituency are cut out, so that
+   they never make two letters look alike.
+2. Each sentence becomes the set of its content words, and near-identical
+   sentences become one *sentence type* (:mod:`.sentencetypes`; rarer words
+   weigh more). A type found in at least :attr:`Settings.spread_letters`
+   letters that no one topic dominates is boilerplate: a template is about
+   something, a courtesy is about anything.
+3. Letters are read into *texts* (:func:`.sentencetypes.find_texts`): a
+   letter uses a text when enough of its words are the text's sentences;
+   quotations that many unrelated letters carry belong to no text, and a
+   letter carrying different parts of two texts joins neither.
+4. Each group is described (:class:`TemplateMember`): what share of each
+   letter is shared, what it adds and leaves out, and whether it was *sent
+   from the same text* or *uses part of* it (:attr:`Settings.same_text`).
 
 Nothing depends on the order letters are read in: a group's id is a digest
 of its earliest letter's substantive words, and word ids are checksums of
@@ -32,18 +35,25 @@ the words, not counters.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import cast
 
 from .markup import main_text
 from .model import Letter
+from .sentencetypes import (
+    FUNCTION_WORDS,
+    Reading,
+    TextSettings,
+    TypeSettings,
+    find_texts,
+    rarity,
+    sentence_types,
+)
 
 __all__ = [
     "STOCK_PHRASES",
@@ -111,27 +121,25 @@ _GAP = r"[^\w\x00\x01]+"
 class Settings:
     """The knobs of detection; the defaults are what the site uses."""
 
+    types: TypeSettings = field(default_factory=TypeSettings)
+    """When two sentences are of one type (:mod:`.sentencetypes`)."""
+    texts: TextSettings = field(default_factory=TextSettings)
+    """When a letter uses a text (:mod:`.sentencetypes`)."""
+    common_share: float = 0.5
+    """A word in this share of the letters or more is not a content word…"""
+    common_from: int = 50
+    """…in an archive of this many letters or more (fewer say too little)."""
     shingle: int = 5
-    """Words per shingle."""
-    sample: int = 4
-    """One shingle in this many (chosen by content) goes into the candidate index."""
-    containment: float = 0.6
-    """Share of the shorter letter's shingles that must be found in the other…"""
-    coverage: float = 0.3
-    """…and of the longer letter's, so that a short letter quoting a sentence or two stays apart."""
-    posting_limit: int = 64
-    """Letters remembered per sampled shingle: a later letter is compared with these only.
-
-    Enough to find a group however large it grows (its first members are in the
-    index), and it keeps a phrase common to a whole topic from making every
-    letter on the topic a candidate for every other.
-    """
-    min_shared: int = 15
-    """Shingles two letters must share, however short they are (about 20 words)."""
+    """Words per shingle, for describing a group: what each letter adds and leaves out."""
     spread_letters: int = 6
-    """A shingle in this many letters or more is boilerplate if it is spread across topics…"""
+    """A sentence (or shingle) in this many letters or more is boilerplate if it is spread
+    across topics…"""
     spread_share: float = 0.5
     """…that is, when no single topic accounts for this share of its letters."""
+    same_text: float = 0.5
+    """A letter was sent from the same text when more than this share of its own words
+    are the text's and it has more than this share of the text's sentences ("most");
+    otherwise it uses part of the text."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,12 @@ class TemplateMember:
     """Its sentences that no other letter of the group has, as written."""
     omissions: tuple[str, ...]
     """Sentences of the group's earliest letter that it leaves out, as written there."""
+    uses: float = 1.0
+    """Share of the text's sentences (0 to 1) that it has: the sentences most of the
+    group's letters have."""
+    same_text: bool = True
+    """Sent from the same text (most of it is the text, and it has most of the text's
+    sentences), rather than using part of the text."""
 
 
 @dataclass(frozen=True)
@@ -191,14 +205,12 @@ class _Text:
     letter: Letter
     written: list[str]
     """The sentences of its own paragraphs, as written."""
-    starts: list[list[int | None]]
-    """Per sentence, the shingle starting at each of its words (None where none may)."""
-    shingles: set[int]
-
-    def sentences(self) -> Iterator[tuple[str, list[int]]]:
-        """Each sentence as written, with its shingles that are still counted."""
-        for written, starts in zip(self.written, self.starts, strict=True):
-            yield written, [shingle for shingle in starts if shingle in self.shingles]
+    words: list[list[str]]
+    """Per sentence, its comparable words (stock phrases and the MP's name cut out)."""
+    types: list[int | None] = field(default_factory=list)
+    """Per sentence, once the letters are read: its type (None: too short to count)."""
+    content: list[int] = field(default_factory=list)
+    """Per sentence, its content words (see :mod:`.sentencetypes`)."""
 
 
 def words_of(text: str) -> list[str]:
@@ -213,11 +225,9 @@ def find_templates(letters: Sequence[Letter], *, settings: Settings | None = Non
         detector.text_of(letter)
         for letter in sorted(letters, key=lambda letter: letter.path.as_posix())
     ]
-    detector.discount_spread_phrases(texts)
-    groups = [
-        detector.group([texts[index] for index in component])
-        for component in detector.components(texts)
-    ]
+    order = sorted(range(len(texts)), key=lambda index: texts[index].letter.sort_key())
+    found = find_texts(detector.reading(texts), order, detector.settings.texts)
+    groups = [detector.group([texts[index] for index in members]) for members in found]
     groups.sort(key=lambda group: (-group.size, group.id))
     log.debug("%d template group(s) among %d letters", len(groups), len(letters))
     return Templates(
@@ -229,8 +239,8 @@ def find_templates(letters: Sequence[Letter], *, settings: Settings | None = Non
 class _WordIds(dict[str, int]):
     """Word → id, where the id is the word's CRC-32.
 
-    A checksum, not a counter: the sample of shingles (and so the candidates)
-    must not depend on the order the letters are read in.
+    A checksum, not a counter: sentence types (and so the texts found) must
+    not depend on the order the letters are read in.
     """
 
     def __missing__(self, word: str) -> int:
@@ -254,100 +264,81 @@ class _Detector:
             # must still not mistake them for the markers used here.
             text = text.replace(_CUT, " ").replace(_STOP, " ")
         written = _SENTENCE_END.split(text)
-        tokens = _TOKEN.findall(self._cut(_STOP.join(written), letter) + _STOP)
-        stops = _positions(tokens, _STOP)
-        starts = self._shingle_starts(tokens, breaks=stops + _positions(tokens, _CUT))
-        by_sentence = [starts[a + 1 : b] for a, b in itertools.pairwise([-1, *stops])]
-        shingles = set(starts)
-        shingles.discard(None)
-        return _Text(letter, written, by_sentence, cast(set[int], shingles))
+        cut = self._cut(_STOP.join(written), letter)
+        words = [_WORD.findall(sentence) for sentence in cut.split(_STOP)]
+        return _Text(letter, written, words)
 
-    def _shingle_starts(self, tokens: list[str], *, breaks: list[int]) -> list[int | None]:
-        """The shingle starting at each token, None where one would span a break."""
-        ids = list(map(self._word_ids.__getitem__, tokens))
-        width = self.settings.shingle
-        # Tuples of ints hash the same in every process (unlike strings).
-        starts: list[int | None] = list(
-            map(hash, zip(*(ids[offset:] for offset in range(width)), strict=False))
-        )
-        starts += [None] * (len(tokens) - len(starts))
-        for index in breaks:
-            starts[max(0, index - width + 1) : index + 1] = [None] * min(width, index + 1)
-        return starts
-
-    def discount_spread_phrases(self, texts: list[_Text]) -> None:
-        """Drop shingles that many letters on unrelated topics share."""
-        frequency: Counter[int] = Counter()
+    def reading(self, texts: list[_Text]) -> Reading:
+        """Each letter's sentence types and content words, boilerplate left out."""
+        frequency: Counter[str] = Counter()
         for text in texts:
-            frequency.update(text.shingles)
-        common = {
-            shingle for shingle, count in frequency.items() if count >= self.settings.spread_letters
+            frequency.update({word for sentence in text.words for word in sentence})
+        ignored = FUNCTION_WORDS | self._common_words(frequency, len(texts))
+        word_ids = self._word_ids
+        weights = {
+            word_ids[word]: rarity(len(texts), count)
+            for word, count in frequency.items()
+            if word not in ignored
         }
-        if not common:
-            return
+        sentences: list[frozenset[int]] = []
+        owners: list[int] = []
+        for owner, text in enumerate(texts):
+            for sentence in text.words:
+                ids = frozenset(word_ids[word] for word in sentence if word not in ignored)
+                sentences.append(ids)
+                owners.append(owner)
+                text.content.append(len(ids))
+        types: list[dict[int, int]] = [{} for _ in texts]
+        found = sentence_types(sentences, self.settings.types, weights)
+        for number, kind in enumerate(found):
+            owner = owners[number]
+            texts[owner].types.append(kind)
+            if kind is not None:
+                carried = types[owner]
+                carried[kind] = max(carried.get(kind, 0), len(sentences[number]))
+        self._discount_spread_types(texts, types)
+        return Reading(types=types, words=[sum(text.content) for text in texts])
+
+    def _common_words(self, frequency: Counter[str], letters: int) -> frozenset[str]:
+        """Words most letters use: they say nothing about which text a letter came from."""
+        if letters < self.settings.common_from:
+            return frozenset()
+        least = self.settings.common_share * letters
+        return frozenset(word for word, count in frequency.items() if count >= least)
+
+    def _discount_spread_types(self, texts: list[_Text], types: list[dict[int, int]]) -> None:
+        """Drop sentence types that letters on unrelated topics share (and types in one letter)."""
+        letters: Counter[int] = Counter()
+        for carried in types:
+            letters.update(carried.keys())
         by_topic: dict[str, Counter[int]] = {}
-        for text in texts:
-            found = common.intersection(text.shingles)
+        for text, carried in zip(texts, types, strict=True):
+            common = [kind for kind in carried if letters[kind] >= self.settings.spread_letters]
             for topic in text.letter.topics:
-                by_topic.setdefault(topic, Counter()).update(found)
-        largest = dict.fromkeys(common, 0)
+                by_topic.setdefault(topic, Counter()).update(common)
+        largest: Counter[int] = Counter()
         for counts in by_topic.values():
-            for shingle, count in counts.items():
-                largest[shingle] = max(largest[shingle], count)
+            for kind, count in counts.items():
+                largest[kind] = max(largest[kind], count)
         share = self.settings.spread_share
-        spread = {
-            shingle for shingle, count in largest.items() if count < share * frequency[shingle]
-        }
-        log.debug("%d shingle(s) discounted as spread across topics", len(spread))
-        for text in texts:
-            text.shingles -= spread
-
-    def components(self, texts: list[_Text]) -> list[list[int]]:
-        """Letters (indexes into ``texts``) joined by sharing most of their text."""
-        forest = _Forest(len(texts))
-        postings: dict[int, list[int]] = {}
-        sample, limit = self.settings.sample, self.settings.posting_limit
-        sampled: list[int] = []
-        for index, text in enumerate(texts):
-            own = [shingle for shingle in text.shingles if shingle % sample == 0]
-            sampled.append(len(own))
-            hits: list[int] = []
-            for shingle in own:
-                posting = postings.setdefault(shingle, [])
-                hits += posting
-                if len(posting) < limit:
-                    posting.append(index)
-            for other, count in sorted(Counter(hits).items()):
-                # A pair that shares half its text shares about half its sample
-                # too; one that shares under a quarter of it is not worth an
-                # exact check. A pair already joined needs none: groups are
-                # transitive.
-                if (
-                    count * 4 >= min(sampled[other], len(own))
-                    and forest.root(other) != forest.root(index)
-                    and self._similar(text.shingles, texts[other].shingles)
-                ):
-                    forest.join(other, index)
-        return forest.components()
-
-    def _similar(self, first: set[int], second: set[int]) -> bool:
-        settings = self.settings
-        shared = len(first & second)
-        shorter, longer = sorted((len(first), len(second)))
-        return (
-            shared >= settings.min_shared
-            and shared >= settings.containment * shorter
-            and shared >= settings.coverage * longer
-        )
+        for carried in types:
+            for kind in list(carried):
+                spread = largest[kind] < share * letters[kind]
+                if letters[kind] < 2 or (letters[kind] >= self.settings.spread_letters and spread):
+                    del carried[kind]
 
     def group(self, texts: list[_Text]) -> TemplateGroup:
         texts = sorted(texts, key=lambda text: text.letter.sort_key())
         counts: Counter[int] = Counter()
         for text in texts:
-            counts.update(text.shingles)
-        shared = {shingle for shingle, count in counts.items() if count > 1}
+            counts.update({kind for kind in text.types if kind is not None})
+        shared = {kind for kind, count in counts.items() if count > 1}
+        least = max(2, self.settings.texts.core * len(texts))
+        sentences = {kind for kind, count in counts.items() if count >= least}
         earliest = texts[0]
-        members = tuple(_compare(text, earliest, shared) for text in texts)
+        members = tuple(
+            _compare(text, earliest, shared, sentences, self.settings.same_text) for text in texts
+        )
         words = words_of(main_text(earliest.letter.body))
         digest = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
         return TemplateGroup(id=digest[:12], members=members)
@@ -369,38 +360,40 @@ class _Detector:
         return pattern
 
 
-def _compare(text: _Text, earliest: _Text, shared: set[int]) -> TemplateMember:
-    """How ``text`` differs from the rest of its group (``shared``: shingles in two or more)."""
-    own = text.shingles
+def _compare(
+    text: _Text, earliest: _Text, shared: set[int], sentences: set[int], same_text: float
+) -> TemplateMember:
+    """How ``text`` differs from the rest of its group (``shared``: types in two letters or
+    more) and how much of the text (``sentences``: its sentences' types) it has.
+
+    Sentences too short to have a type (under :attr:`TypeSettings.min_words`
+    content words) are neither counted nor named.
+    """
+    counted = [
+        (written, kind, content)
+        for written, kind, content in zip(text.written, text.types, text.content, strict=True)
+        if kind is not None
+    ]
+    total = sum(content for _, _, content in counted)
+    carried = {kind for _, kind, _ in counted}
+    overlap = (
+        sum(content for _, kind, content in counted if kind in shared) / total if total else 0.0
+    )
+    uses = len(carried & sentences) / len(sentences) if sentences else 0.0
     return TemplateMember(
         path=text.letter.path.as_posix(),
-        overlap=len(own & shared) / len(own) if own else 0.0,
-        additions=tuple(
-            written for written, hashes in text.sentences() if _mostly_missing(hashes, shared)
-        ),
+        overlap=overlap,
+        uses=uses,
+        same_text=overlap > same_text and uses > same_text,
+        additions=tuple(written for written, kind, _ in counted if kind not in shared),
         omissions=()
         if text is earliest
         else tuple(
-            written for written, hashes in earliest.sentences() if _mostly_missing(hashes, own)
+            written
+            for written, kind in zip(earliest.written, earliest.types, strict=True)
+            if kind is not None and kind not in carried
         ),
     )
-
-
-def _mostly_missing(hashes: list[int], found: set[int]) -> bool:
-    """Whether a sentence's ``hashes`` are mostly not ``found`` (never for too short a sentence)."""
-    return len(hashes) >= 2 and sum(h in found for h in hashes) * 2 < len(hashes)
-
-
-def _positions(tokens: list[str], token: str) -> list[int]:
-    """Where ``token`` occurs in ``tokens`` (searched in C: far quicker than a loop)."""
-    found: list[int] = []
-    index = -1
-    while True:
-        try:
-            index = tokens.index(token, index + 1)
-        except ValueError:
-            return found
-        found.append(index)
 
 
 def _cut_word(match: re.Match[str]) -> str:
@@ -448,29 +441,3 @@ def _rest(node: _Trie) -> str:
         return ""
     rest = _GAP + _branches(node)
     return f"(?:{rest})?" if "" in node else rest
-
-
-class _Forest:
-    """Union-find over letter indexes: the groups found so far."""
-
-    def __init__(self, count: int) -> None:
-        self._parent = list(range(count))
-
-    def root(self, node: int) -> int:
-        parent = self._parent
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def join(self, first: int, second: int) -> None:
-        a, b = self.root(first), self.root(second)
-        if a != b:
-            self._parent[max(a, b)] = min(a, b)
-
-    def components(self) -> list[list[int]]:
-        """Groups of two or more, each in index order."""
-        members: dict[int, list[int]] = {}
-        for node in range(len(self._parent)):
-            members.setdefault(self.root(node), []).append(node)
-        return [group for group in members.values() if len(group) > 1]

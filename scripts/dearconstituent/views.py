@@ -263,6 +263,10 @@ class SharedMember:
     row: LetterRow
     overlap: int
     """Per cent of its own text that another letter of the group also has."""
+    uses: int
+    """Per cent of the text's sentences it has."""
+    same_text: bool
+    """Sent from the same text, rather than using part of it."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,10 @@ class SharedText:
     """Those MPs' parties on their letters' dates, most MPs first."""
     overlap: int
     """Per cent of this letter's own text that another letter of the group has."""
+    uses: int
+    """Per cent of the text's sentences this letter has."""
+    same_text: bool
+    """Sent from the same text (most of it is the text), rather than using part of it."""
     earliest: LetterRow
     """The earliest known copy of the text."""
     latest: LetterRow
@@ -316,6 +324,8 @@ class CampaignText:
     label: str
     url: str | None
     rows: tuple[LetterRow, ...]
+    parts: frozenset[str] = frozenset()
+    """The addresses of the replies that use only part of the text."""
 
     @property
     def mps(self) -> int:
@@ -595,6 +605,21 @@ class SharedTextsIndex:
     letters: int
     largest: tuple[TextEntry, ...]
     years: tuple[YearCount, ...]
+    method: DetectionMethod
+
+
+@dataclass(frozen=True)
+class DetectionMethod:
+    """The figures of shared-text detection, as the Shared texts page explains it."""
+
+    similarity: int
+    """Per cent of their words two sentences must have in common to be one sentence."""
+    min_words: int
+    """Words of a letter (not counting the commonest) that must be a text's sentences…"""
+    share: int
+    """…and the per cent of the letter's own words they must be."""
+    same_text: int
+    """Per cent of a letter's words, and of the text's sentences, for "the same text"."""
 
 
 @dataclass(frozen=True)

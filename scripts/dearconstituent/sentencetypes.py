@@ -1,0 +1,357 @@
+"""Sentence types and texts: the pieces of shared-text detection that survive editing.
+
+A template is made of sentences. A copy keeps most of them whole, or with a
+word here and there changed; a letter that uses part of a template keeps some
+of them; two letters that merely write about the same thing share phrases,
+not sentences. So detection compares sentences, not runs of words:
+
+1. **Sentence types.** Each sentence becomes the set of its *content words*
+   (its words without the function words every sentence has, and without the
+   words most letters of the archive use). Two sentences are of one type when
+   at least :attr:`TypeSettings.similarity` of their content words are the
+   same (Jaccard): a sentence with a fifth of its words reworded still is.
+   Candidates come from min-hash bands (:attr:`TypeSettings.bands` of
+   :attr:`TypeSettings.rows`), so the cost grows with the number of
+   sentences, not with its square.
+2. **Texts.** Letters are read earliest first. A letter joins the text whose
+   sentences it carries most, when those sentences hold at least
+   :attr:`TextSettings.min_words` of its content words and
+   :attr:`TextSettings.share` of them. A text's sentences are the types that at
+   least :attr:`TextSettings.core` of its letters carry, so one member's own
+   paragraphs never become part of it. A letter that carries the same
+   sentences of two texts joins them into one (a text found twice); a letter
+   that carries *different* sentences of two texts (a third of each) joins
+   neither: it quotes both, and must not bridge them.
+3. **Quotations.** A sentence type carried by letters of many texts and of
+   none (a minister's statement that letters on a topic quote, a stock
+   sentence) is not part of any text: a second reading leaves it out.
+
+Nothing depends on the order letters are given in, nor on string hashes:
+word ids are checksums, and letters are read in date and path order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it it's its itself just me more most my myself no nor not now of off
+    on once only or other our ours ourselves out over own same she should so some such
+    than that that's the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself also indeed still really certainly
+    already clearly simply overall however therefore thus may might must shall upon""".split()  # noqa: SIM905
+)
+"""Words that say nothing about which text a sentence came from (and the adverbs
+that rewording most often adds or drops)."""
+
+_MASK = (1 << 61) - 1
+_MULTIPLIERS = tuple((0x9E3779B97F4A7C15 * (band + 1)) & _MASK | 1 for band in range(32))
+"""One odd multiplier per band: a word id times it, masked, is the word's rank in that band."""
+
+
+@dataclass(frozen=True)
+class TypeSettings:
+    similarity: float = 0.7
+    """Share of two sentences' content words (of both together) that must be the same."""
+    bands: int = 5
+    rows: int = 3
+    """Min-hash bands, each of this many smallest ranks: more bands find more pairs."""
+    min_words: int = 4
+    """Content words a sentence needs to count at all."""
+
+
+@dataclass(frozen=True)
+class TextSettings:
+    min_words: int = 30
+    """Content words of a letter that must be sentences of a text for it to use the text."""
+    share: float = 0.2
+    """…and the share of the letter's content words that must be."""
+    core: float = 0.2
+    """A sentence type belongs to a text when this share of its letters carry it."""
+    bridge: float = 0.5
+    """A letter carrying different sentences of two texts, the lesser at least this
+    share of the greater, quotes both and joins neither."""
+    alone: int = 8
+    """Letters on their own (texts of one) remembered per sentence type: enough for a
+    text's second copy to find its first; a sentence that more lone letters carry is a
+    quotation or a commonplace, and remembering them all would make reading grow as
+    the square of the letters."""
+    quotation_texts: int = 3
+    """A sentence type in letters of this many texts (a letter on its own counts as one)…"""
+    quotation_share: float = 0.5
+    """…when that is at least this share of its letters, is a quotation."""
+
+
+def sentence_types(
+    sentences: Sequence[frozenset[int]],
+    settings: TypeSettings,
+    weights: Mapping[int, float] | None = None,
+) -> list[int | None]:
+    """The type of each sentence (a set of content-word ids), None for one too short.
+
+    A type is the index of one of its sentences. Identical sentences are one
+    type before any comparison: most copies are exact. Two sentences are
+    compared when they fall in one min-hash bucket (a band's smallest ranks),
+    with up to :data:`BUCKET_SIZE` sentences kept per bucket: an edited copy
+    may differ from the bucket's first sentence more than from its second.
+    Each word counts by its weight (:func:`rarity`; all alike without one).
+    """
+    distinct: dict[frozenset[int], int] = {}
+    first_of = [distinct.setdefault(words, index) for index, words in enumerate(sentences)]
+    weight = (weights or _Uniform()).__getitem__
+    forest = _Forest(len(sentences))
+    buckets: dict[tuple[int, ...], list[int]] = {}
+    totals: dict[int, float] = {}
+    ranks: dict[int, tuple[int, ...]] = {}
+    multipliers = _MULTIPLIERS[: settings.bands]
+    rows, similarity = settings.rows, settings.similarity
+    for index in distinct.values():
+        words = sentences[index]
+        if len(words) < settings.min_words:
+            continue
+        total = totals[index] = sum(map(weight, words))
+        word_ranks = [ranks.get(word) or _ranks(word, multipliers, ranks) for word in words]
+        for band, band_ranks in enumerate(zip(*word_ranks, strict=True)):
+            bucket = buckets.setdefault((band, *sorted(band_ranks)[:rows]), [])
+            root = forest.root(index)
+            for other in bucket:
+                if forest.root(other) == root:
+                    break
+                both = sum(map(weight, words & sentences[other]))
+                if both >= similarity * (total + totals[other] - both):
+                    forest.join(other, index)
+                    break
+            if len(bucket) < BUCKET_SIZE:
+                bucket.append(index)
+    return [
+        forest.root(first) if len(sentences[first]) >= settings.min_words else None
+        for first in first_of
+    ]
+
+
+BUCKET_SIZE = 4
+
+
+class _Uniform(dict[int, float]):
+    def __missing__(self, word: int) -> float:
+        return 1.0
+
+
+def _ranks(
+    word: int, multipliers: Sequence[int], cache: dict[int, tuple[int, ...]]
+) -> tuple[int, ...]:
+    found = cache[word] = tuple((word * multiplier) & _MASK for multiplier in multipliers)
+    return found
+
+
+def rarity(letters: int, letters_with: int) -> float:
+    """A word's weight: how rare it is among ``letters`` (inverse document frequency).
+
+    Two sentences built on the same stock frame ("supporters of the campaign
+    make a powerful case that …") share its common words; two copies of one
+    sentence share its rare ones, the policy it is about.
+    """
+    return math.log(1 + letters / letters_with)
+
+
+@dataclass
+class Reading:
+    """Letters (by index) and the sentence types each carries, with their content words."""
+
+    types: list[dict[int, int]]
+    """Per letter: type → content words of its sentence(s) of that type."""
+    words: list[int]
+    """Per letter: all its content words (the share's denominator)."""
+
+
+def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -> list[list[int]]:
+    """The texts (groups of two letters or more, by index) among the letters, read in
+    ``order`` (earliest first)."""
+    first = _Texts(reading, settings, dropped=frozenset()).read(order)
+    quotations = _quotations(reading, first, settings)
+    second = _Texts(reading, settings, quotations).read(order)
+    # Read again, the letters that are most nearly a text first: a text then starts
+    # from a copy of it, not from a letter that quotes it and another.
+    known = _Texts.of(reading, settings, quotations, second)
+    position = {letter: number for number, letter in enumerate(order)}
+    fullest = sorted(order, key=lambda letter: (-known.share(letter), position[letter]))
+    third = _Texts(reading, settings, quotations).read(fullest)
+    # Each letter placed once more, now that every text's sentences are known: one
+    # taken in before the second text it quotes had formed leaves both.
+    settled = _Texts.of(reading, settings, quotations, [group for group in third if len(group) > 1])
+    placed: dict[int, list[int]] = {}
+    for letter in order:
+        text = settled.place(letter, merge=False)
+        if text is not None:
+            placed.setdefault(text, []).append(letter)
+    return [members for members in placed.values() if len(members) > 1]
+
+
+def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
+    """Types found in letters of many texts (a letter on its own being a text of one)."""
+    text_of: dict[int, int] = {}
+    for number, members in enumerate(texts):
+        for letter in members:
+            text_of[letter] = number
+    letters_of: dict[int, set[int]] = {}
+    for letter, types in enumerate(reading.types):
+        for kind in types:
+            letters_of.setdefault(kind, set()).add(letter)
+    found = set()
+    for kind, letters in letters_of.items():
+        spread = len({text_of.get(letter, -1 - letter) for letter in letters})
+        if spread >= settings.quotation_texts and spread >= settings.quotation_share * len(letters):
+            found.add(kind)
+    return frozenset(found)
+
+
+class _Texts:
+    """One reading of the letters into texts."""
+
+    def __init__(self, reading: Reading, settings: TextSettings, dropped: frozenset[int]) -> None:
+        self.reading = reading
+        self.settings = settings
+        self.dropped = dropped
+        self.members: list[list[int]] = []
+        self.counts: list[Counter[int]] = []
+        self.index: dict[int, list[int]] = {}
+        """Sentence type → the texts that carry it (a few of the lone letters only)."""
+        self.alone: Counter[int] = Counter()
+        self.forest = _Forest(0)
+
+    @classmethod
+    def of(
+        cls,
+        reading: Reading,
+        settings: TextSettings,
+        dropped: frozenset[int],
+        texts: Iterable[list[int]],
+    ) -> _Texts:
+        """The texts ``texts`` (groups of letters) make, with nothing more read."""
+        made = cls(reading, settings, dropped)
+        for members in texts:
+            text = made._new()
+            for letter in members:
+                made._add(letter, text, made._carried(letter))
+        return made
+
+    def share(self, letter: int) -> float:
+        """The largest share of the letter's content words that one text's sentences hold."""
+        types = self._carried(letter)
+        evidence = self._evidence(types)
+        best = max((sum(types[kind] for kind in kinds) for kinds in evidence.values()), default=0)
+        return best / max(1, self.reading.words[letter])
+
+    def place(self, letter: int, *, merge: bool) -> int | None:
+        return self._place(letter, self._carried(letter), merge=merge)
+
+    def _carried(self, letter: int) -> dict[int, int]:
+        return {
+            kind: words
+            for kind, words in self.reading.types[letter].items()
+            if kind not in self.dropped
+        }
+
+    def _add(self, letter: int, text: int, types: dict[int, int]) -> None:
+        self.members[text].append(letter)
+        self.counts[text].update(types.keys())
+        alone = len(self.members[text]) == 1
+        for kind in types:
+            if alone:
+                if self.alone[kind] >= self.settings.alone:
+                    continue
+                self.alone[kind] += 1
+            texts = self.index.setdefault(kind, [])
+            if text not in texts:
+                texts.append(text)
+
+    def read(self, order: Iterable[int]) -> list[list[int]]:
+        for letter in order:
+            types = self._carried(letter)
+            text = self._place(letter, types)
+            self._add(letter, self._new() if text is None else text, types)
+        return [members for members in self.members if members]
+
+    def _place(self, letter: int, types: dict[int, int], *, merge: bool = True) -> int | None:
+        """The text the letter joins (None: a text of its own, or it quotes two)."""
+        evidence = self._evidence(types)
+        settings = self.settings
+        least = max(settings.min_words, settings.share * self.reading.words[letter])
+        weights = {text: sum(types[kind] for kind in kinds) for text, kinds in evidence.items()}
+        ranked = sorted(
+            (text for text in weights if weights[text] >= least),
+            key=lambda text: (-weights[text], text),
+        )
+        if not ranked:
+            return None
+        best, carried = ranked[0], set(evidence[ranked[0]])
+
+        for other in ranked[1:]:
+            shared = sum(types[kind] for kind in carried & evidence[other])
+            if shared * 2 >= weights[other]:
+                # The same sentences, found as two texts: one text.
+                if merge:
+                    best = self._merge(best, other)
+                carried |= evidence[other]
+            elif weights[other] >= settings.bridge * weights[ranked[0]]:
+                return None
+        return best
+
+    def _evidence(self, types: dict[int, int]) -> dict[int, set[int]]:
+        """Per text, the letter's types that are among the text's sentences."""
+        found: dict[int, set[int]] = {}
+        core = self.settings.core
+        for kind in types:
+            for found_in in self.index.get(kind, ()):
+                text = self.forest.root(found_in)
+                size = len(self.members[text])
+                if self.counts[text][kind] >= max(min(2, size), core * size):
+                    found.setdefault(text, set()).add(kind)
+        return found
+
+    def _new(self) -> int:
+        self.members.append([])
+        self.counts.append(Counter())
+        return self.forest.add()
+
+    def _merge(self, first: int, second: int) -> int:
+        first, second = self.forest.root(first), self.forest.root(second)
+        if first == second:
+            return first
+        keep, gone = min(first, second), max(first, second)
+        self.forest.join(keep, gone)
+        self.members[keep] += self.members[gone]
+        self.members[gone] = []
+        self.counts[keep].update(self.counts[gone])
+        self.counts[gone] = Counter()
+        return keep
+
+
+class _Forest:
+    """Union-find over indexes; the smaller index is a group's root."""
+
+    def __init__(self, count: int) -> None:
+        self._parent = list(range(count))
+
+    def add(self) -> int:
+        self._parent.append(len(self._parent))
+        return len(self._parent) - 1
+
+    def root(self, node: int) -> int:
+        parent = self._parent
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(self, first: int, second: int) -> None:
+        a, b = self.root(first), self.root(second)
+        if a != b:
+            self._parent[max(a, b)] = min(a, b)

@@ -1,0 +1,173 @@
+"""Sentence types and texts: shared-text detection that survives rewording and trimming.
+
+Small fictional cases, then small fictional corpora (benchmarks/reuse_corpus.py)
+with each kind of editing and each kind of letter that must stay apart.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter, defaultdict
+from functools import cache
+
+import pytest
+
+from benchmarks.reuse_corpus import ReuseCorpus, generate
+from dearconstituent.sentencetypes import (
+    FUNCTION_WORDS,
+    Reading,
+    TextSettings,
+    TypeSettings,
+    find_texts,
+    rarity,
+    sentence_types,
+)
+from dearconstituent.sharedtext import Templates, find_templates
+from tests.test_shared_text import OTHER_TEXT_SAME_TOPIC, TEMPLATE, letter, paths
+
+
+def words(text: str) -> frozenset[int]:
+    return frozenset(
+        zlib.crc32(word.encode()) for word in text.lower().split() if word not in FUNCTION_WORDS
+    )
+
+
+POLICY = "ministers will publish the rural bus connectivity assessment before the summer recess"
+REWORDED = "ministers shall publish the rural bus connectivity review before the summer recess"
+FRAME_A = "supporters of the campaign make a powerful case that bus fares should fall"
+FRAME_B = "supporters of the campaign make a powerful case that hospital parking should be free"
+
+
+def test_identical_and_lightly_reworded_sentences_are_one_type() -> None:
+    found = sentence_types([words(POLICY), words(POLICY), words(REWORDED)], TypeSettings())
+    assert found[0] == found[1] == found[2] is not None
+
+
+def test_a_sentence_too_short_to_count_has_no_type() -> None:
+    assert sentence_types([words("buses matter"), words("buses matter")], TypeSettings()) == [
+        None,
+        None,
+    ]
+
+
+def test_rare_words_decide_whether_two_sentences_on_one_frame_are_one() -> None:
+    # Unweighted, the stock frame's words make the two alike; weighted by rarity
+    # (the frame is in every letter, the subjects in one), they are not.
+    frame = [FRAME_A, FRAME_B]
+    sentences = [words(text) for text in frame]
+    loose = TypeSettings(similarity=0.4)
+    assert len(set(sentence_types(sentences, loose))) == 1
+    many = 100
+    counts = Counter(word for sentence in sentences for word in sentence)
+    common = words("supporters of the campaign make a powerful case that should")
+    weights = {word: rarity(many, many if word in common else 1) for word in counts}
+    assert len(set(sentence_types(sentences, loose, weights))) == 2
+
+
+def test_a_words_weight_falls_as_more_letters_use_it() -> None:
+    assert rarity(1000, 1) > rarity(1000, 10) > rarity(1000, 1000) > 0
+
+
+def test_texts_do_not_depend_on_the_order_sentences_come_in() -> None:
+    sentences = [words(text) for text in (POLICY, FRAME_A, REWORDED, FRAME_B, POLICY)]
+    forwards = sentence_types(sentences, TypeSettings())
+    backwards = sentence_types(sentences[::-1], TypeSettings())[::-1]
+    # A type is named by one of its sentences; the partition is what must agree.
+    assert [forwards.index(kind) for kind in forwards] == [
+        backwards.index(kind) for kind in backwards
+    ]
+
+
+def test_a_letter_that_quotes_two_texts_joins_neither() -> None:
+    # Texts 1 and 2 are each sent whole by two letters; letter 4 has half of each.
+    one = {1: 40, 2: 40, 3: 40, 4: 40}
+    two = {5: 40, 6: 40, 7: 40, 8: 40}
+    bridge = {1: 40, 2: 40, 5: 40, 6: 40}
+    reading = Reading(types=[one, one, two, bridge, two], words=[160] * 5)
+    texts = find_texts(reading, range(5), TextSettings())
+    assert sorted(texts) == [[0, 1], [2, 4]]
+
+
+def test_a_reworded_copy_joins_its_text_and_says_it_was_sent_from_it() -> None:
+    reworded = [
+        paragraph.replace("committed", "determined")
+        .replace("already", "")
+        .replace("lower incomes", "low incomes")
+        .replace("believe", "think")
+        .replace("fragile", "vulnerable")
+        for paragraph in TEMPLATE
+    ]
+    first, second = letter(TEMPLATE, mp=0), letter(reworded, mp=1, date="2023-06-01")
+    group = find_templates([first, second]).groups[0]
+    assert set(group.paths) == paths(first, second)
+    assert group.member(second.path.as_posix()).same_text
+
+
+def test_a_letter_using_half_a_text_uses_part_of_it() -> None:
+    first = letter(TEMPLATE, mp=0)
+    third = letter(TEMPLATE, mp=2, date="2023-05-20")
+    part = letter(TEMPLATE[:2] + OTHER_TEXT_SAME_TOPIC, mp=1, date="2023-06-01")
+    group = find_templates([first, third, part]).groups[0]
+    member = group.member(part.path.as_posix())
+    assert not member.same_text
+    assert member.uses == 0.5
+    assert group.member(third.path.as_posix()).same_text
+
+
+# Small fictional corpora: every kind of editing and every negative.
+
+
+@cache
+def corpus(letters: int, seed: int) -> tuple[ReuseCorpus, Templates]:
+    made = generate(letters, seed)
+    return made, find_templates(made.letters)
+
+
+def kind_of_letters(made: ReuseCorpus) -> dict[str, list[str]]:
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for path, family in made.family_of.items():
+        by_family[family].append(path)
+    return by_family
+
+
+def recall(made: ReuseCorpus, found: Templates, kind: str) -> float:
+    """Of the pairs of letters of one family of ``kind``, the share put in one group."""
+    true = together = 0
+    for family, members in kind_of_letters(made).items():
+        if made.kind_of_family[family] != kind:
+            continue
+        true += len(members) * (len(members) - 1) // 2
+        counts = Counter(found.by_letter[path].id for path in members if path in found.by_letter)
+        together += sum(count * (count - 1) // 2 for count in counts.values())
+    return together / true
+
+
+@pytest.mark.parametrize(("kind", "least"), [("A", 0.99), ("B", 0.9), ("C", 0.6)])
+def test_each_kind_of_editing_is_found_in_a_corpus_of_large_families(
+    kind: str, least: float
+) -> None:
+    made, found = corpus(3000, 0)
+    assert recall(made, found, kind) >= least
+
+
+def test_no_group_joins_two_templates_and_no_one_off_or_quotation_is_grouped() -> None:
+    for letters, seed in ((800, 1), (3000, 0)):
+        made, found = corpus(letters, seed)
+        for group in found.groups:
+            families = {made.family_of[path] for path in group.paths if path in made.family_of}
+            assert len(families) <= 1, (letters, seed, families)
+        grouped = Counter(
+            made.negatives[path] for path in found.by_letter if path in made.negatives
+        )
+        assert grouped["one-off"] == 0
+        assert grouped["quoter"] <= 0.02 * sum(kind == "quoter" for kind in made.negatives.values())
+
+
+def test_a_bridge_never_joins_both_texts_it_quotes() -> None:
+    made, found = corpus(3000, 0)
+    for path, (first, second) in made.bridges.items():
+        group = found.group_of(path)
+        if group is None:
+            continue
+        families = {made.family_of.get(member) for member in group.paths}
+        assert not {first, second} <= families
