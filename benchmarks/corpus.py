@@ -624,12 +624,13 @@ CAMPAIGNS: tuple[CampaignBank, ...] = (
 # The phrase bank
 
 
-def _bank(text: str) -> tuple[str, ...]:
+def phrase_bank(text: str) -> tuple[str, ...]:
+    """A bank of phrases written as one string, its choices separated by "|"."""
     return tuple(text.split("|"))
 
 
 GENERIC: dict[str, tuple[str, ...]] = {
-    key: _bank(value)
+    key: phrase_bank(value)
     for key, value in {
         "believe": "I believe|I firmly believe|I am clear|it is my view|I remain convinced|I "
         "have always argued|I am in no doubt|my own view is|I genuinely think|I am persuaded",

@@ -70,6 +70,7 @@ from benchmarks.corpus import (
     Term,
     TopicBank,
     make_members,
+    phrase_bank,
 )
 from dearconstituent.dates import LetterDate
 from dearconstituent.model import Letter
@@ -200,14 +201,10 @@ def _words(text: str) -> int:
 # texts share a 5-word run only where they pick the same few choices.
 
 
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(text.split("|"))
-
-
 _BANKS: dict[str, tuple[str, ...]] = {
     **GENERIC,
     **{
-        key: _split(value)
+        key: phrase_bank(value)
         for key, value in {
             # --- the sender's own voice
             "when": "last week|last month|earlier this year|only recently|a few weeks ago|in "
