@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from dearconstituent.sandbox import copy_pages, write_config
-from dearconstituent.sharedtext import Templates, find_templates
+from dearconstituent.sharedtext import Settings, Templates, find_templates
 from dearconstituent.validate import check_archive
 from tests.archive import ROOT, TODAY
 from tests.browser import CHROMIUM_ARGS, axe_violations, chromium_path, free_port, serve
@@ -271,6 +271,21 @@ def test_the_overview_and_year_pages_list_each_text(site: BuiltSite, templates: 
     assert "whose earliest known copy is dated 2023: 2." in year
     assert year.index(page_url("first")) < year.index(page_url("other"))
     assert "shared-texts/" in site.links("")  # in the navigation
+
+
+def test_the_overview_explains_the_method_with_the_detections_own_figures(
+    site: BuiltSite,
+) -> None:
+    settings = Settings()
+    page = site.html("shared-texts/")
+    for said in (
+        f"at least {round(settings.types.similarity * 100)}% of their words are the same",
+        f"at least {round(settings.texts.share * 100)}% of the letter's own words, and at "
+        f"least {settings.texts.min_words} of them",
+        f"at least {round(settings.texts.core * 100)}% of the letters using it carry",
+        f"more than {round(settings.same_text * 100)}% of the letter's own words",
+    ):
+        assert said in page.replace("&#39;", "'"), said
 
 
 def test_the_campaign_page_groups_mps_by_the_text_they_sent(

@@ -20,7 +20,7 @@ from .layout import SOURCE_PATH_PATTERN, source_path
 from .model import Registers, Seat
 from .privacy import detector_data
 from .sharedsite import group_url
-from .sharedtext import TemplateGroup
+from .sharedtext import Settings, TemplateGroup
 from .site import Site
 from .urls import absolute
 from .views import CampaignPage, CoverageFigures, LetterView, PartyPage, TopicPage
@@ -470,8 +470,9 @@ _DERIVED_SCHEMA: dict[str, dict[str, Any]] = {
         "type": ["integer", "null"],
         "minimum": 0,
         "maximum": 100,
-        "description": "Per cent of the shared text's sentences (those most of its "
-        "letters have) that this letter has.",
+        "description": "Per cent of the shared text's sentences (those that at least "
+        f"{round(Settings().texts.core * 100)}% of its letters, and two or more, have) "
+        "that this letter has.",
     },
     "template_same_text": {
         "type": ["boolean", "null"],

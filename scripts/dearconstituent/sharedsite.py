@@ -133,6 +133,7 @@ def detection_method(settings: Settings) -> DetectionMethod:
         min_words=settings.texts.min_words,
         share=round(settings.texts.share * 100),
         same_text=round(settings.same_text * 100),
+        core=round(settings.texts.core * 100),
     )
 
 

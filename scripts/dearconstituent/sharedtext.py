@@ -155,8 +155,8 @@ class TemplateMember:
     omissions: tuple[str, ...]
     """Sentences of the group's earliest letter that it leaves out, as written there."""
     uses: float = 1.0
-    """Share of the text's sentences (0 to 1) that it has: the sentences most of the
-    group's letters have."""
+    """Share of the text's sentences (0 to 1) that it has: the sentences that at least
+    :attr:`.TextSettings.core` of the group's letters, and two or more, have."""
     same_text: bool = True
     """Sent from the same text (most of it is the text, and it has most of the text's
     sentences), rather than using part of the text."""

@@ -620,6 +620,8 @@ class DetectionMethod:
     """…and the per cent of the letter's own words they must be."""
     same_text: int
     """Per cent of a letter's words, and of the text's sentences, for "the same text"."""
+    core: int
+    """Per cent of a text's letters that must carry a sentence for it to be the text's."""
 
 
 @dataclass(frozen=True)
