@@ -9,7 +9,9 @@ not sentences. So detection compares sentences, not runs of words:
    (its words without the function words every sentence has, and without the
    words most letters of the archive use). Two sentences are of one type when
    at least :attr:`TypeSettings.similarity` of their content words are the
-   same (Jaccard): a sentence with a fifth of its words reworded still is.
+   same (Jaccard, each word weighted by its :func:`rarity`): a sentence with a
+   word or two reworded still is; two sentences on one stock frame about
+   different things are not.
    Candidates come from min-hash bands (:attr:`TypeSettings.bands` of
    :attr:`TypeSettings.rows`), so the cost grows with the number of
    sentences, not with its square.
@@ -17,14 +19,17 @@ not sentences. So detection compares sentences, not runs of words:
    sentences it carries most, when those sentences hold at least
    :attr:`TextSettings.min_words` of its content words and
    :attr:`TextSettings.share` of them. A text's sentences are the types that at
-   least :attr:`TextSettings.core` of its letters carry, so one member's own
-   paragraphs never become part of it. A letter that carries the same
+   least :attr:`TextSettings.core` of its letters, and two of them, carry, so
+   one member's own paragraphs never become part of it. A letter that carries the same
    sentences of two texts joins them into one (a text found twice); a letter
    that carries *different* sentences of two texts (a third of each) joins
    neither: it quotes both, and must not bridge them.
 3. **Quotations.** A sentence type carried by letters of many texts and of
    none (a minister's statement that letters on a topic quote, a stock
-   sentence) is not part of any text: a second reading leaves it out.
+   sentence) is not part of any text: a second reading leaves it out. A
+   third reading takes the letters that are most nearly a text first, and
+   each letter is then placed once more against the finished texts
+   (:func:`find_texts`).
 
 Nothing depends on the order letters are given in, nor on string hashes:
 word ids are checksums, and letters are read in date and path order.
