@@ -916,7 +916,7 @@ NOTES = (
 # Expanding templates
 
 _SLOT = re.compile(r"\{(\w+)\}")
-_NUMBERS: dict[str, Callable[[Random], str]] = {
+NUMBERS: dict[str, Callable[[Random], str]] = {
     "n1": lambda rng: str(rng.randint(2, 9)),
     "n2": lambda rng: str(rng.randint(12, 95)),
     "n3": lambda rng: str(rng.randint(110, 950)),
@@ -934,7 +934,7 @@ def expand(template: str, rng: Random, context: Mapping[str, Sequence[str]]) -> 
         choices = context.get(name) or GENERIC.get(name)
         if choices:
             return expand(rng.choice(choices), rng, context)
-        return _NUMBERS[name](rng)
+        return NUMBERS[name](rng)
 
     return _SLOT.sub(fill, template)
 

@@ -61,6 +61,7 @@ from benchmarks.corpus import (
     CLOSINGS,
     GENERIC,
     LAST_DAY,
+    NUMBERS,
     OPENINGS,
     PARLIAMENTS,
     PERSONAL,
@@ -155,12 +156,8 @@ _MONTH_NAMES = _names(
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 _SPECIAL: dict[str, Callable[[Random], str]] = {
-    "n1": lambda rng: str(rng.randint(2, 9)),
-    "n2": lambda rng: str(rng.randint(12, 95)),
-    "n3": lambda rng: str(rng.randint(110, 950)),
-    "d": lambda rng: str(rng.randint(1, 9)),
+    **NUMBERS,
     "pct": lambda rng: str(rng.randint(3, 68)),
-    "year": lambda rng: str(rng.randint(2004, 2009)),
     "yr": lambda rng: str(rng.randint(2010, 2024)),
     "month": lambda rng: _MONTH_NAMES[int(rng.random() * 12)],
     "weekday": lambda rng: _WEEKDAYS[int(rng.random() * 6)],
