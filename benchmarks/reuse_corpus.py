@@ -789,6 +789,15 @@ class Template:
         return tuple(sentence for paragraph in self.paragraphs for sentence in paragraph)
 
     @property
+    def located(self) -> list[tuple[int, str]]:
+        """Each sentence with the number of its paragraph."""
+        return [
+            (number, sentence)
+            for number, paragraph in enumerate(self.paragraphs)
+            for sentence in paragraph
+        ]
+
+    @property
     def texts(self) -> tuple[str, ...]:
         """Each paragraph as it appears in a letter that keeps it whole."""
         return tuple(" ".join(paragraph) for paragraph in self.paragraphs)
@@ -1062,11 +1071,7 @@ class _Generator:
     def _trimmed(self, template: Template) -> list[str]:
         """Kind C: a quarter to two fifths of the template's sentences amid own text."""
         rng = self.rng
-        located = [
-            (number, sentence)
-            for number, paragraph in enumerate(template.paragraphs)
-            for sentence in paragraph
-        ]
+        located = template.located
         total = len(located)
         low, high = math.ceil(TRIMMED_KEEP[0] * total), math.floor(TRIMMED_KEEP[1] * total)
         keep = rng.randint(low, max(low, high))
@@ -1120,11 +1125,7 @@ class _Generator:
         texts: list[str] = []
         for family in (first, second):
             template = family.template
-            located = [
-                (number, sentence)
-                for number, paragraph in enumerate(template.paragraphs)
-                for sentence in paragraph
-            ]
+            located = template.located
             total = len(located)
             low, high = (round(share * total) for share in BRIDGE_QUOTE)
             keep = max(1, rng.randint(low, high))
