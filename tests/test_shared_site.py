@@ -284,6 +284,7 @@ def test_the_overview_explains_the_method_with_the_detections_own_figures(
         f"least {settings.texts.min_words} of them",
         f"at least {round(settings.texts.core * 100)}% of the letters using it carry",
         f"more than {round(settings.same_text * 100)}% of the letter's own words",
+        f"as much as {round(settings.texts.second_source * 100)}% of what it has of the text",
     ):
         assert said in page.replace("&#39;", "'"), said
 

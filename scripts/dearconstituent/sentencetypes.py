@@ -29,7 +29,9 @@ not sentences. So detection compares sentences, not runs of words:
    sentence) is not part of any text: a second reading leaves it out. A
    third reading takes the letters that are most nearly a text first, and
    each letter is then placed once more against the finished texts
-   (:func:`find_texts`).
+   (:func:`find_texts`). A letter that also shares sentences with a letter
+   that has none of its text's (a second source, too little used to be found
+   as a text) quotes two sources and joins neither (:meth:`_Texts.settle`).
 
 Nothing depends on the order letters are given in, nor on string hashes:
 word ids are checksums, and letters are read in date and path order.
@@ -88,6 +90,12 @@ class TextSettings:
     text's second copy to find its first; a sentence that more lone letters carry is a
     quotation or a commonplace, and remembering them all would make reading grow as
     the square of the letters."""
+    second_source: float = 0.3
+    second_source_words: int = 15
+    """A letter of a text that shares, beside the text's sentences, this share of
+    the words it has of the text, and this many words at least, with one letter
+    that has none of the text's sentences, quotes a second source (a template
+    too little used to be found) and joins neither."""
     quotation_texts: int = 3
     """A sentence type in letters of this many texts (a letter on its own counts as one)…"""
     quotation_share: float = 0.5
@@ -191,12 +199,24 @@ def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -
     # Each letter placed once more, now that every text's sentences are known: one
     # taken in before the second text it quotes had formed leaves both.
     settled = _Texts.of(reading, settings, quotations, [group for group in third if len(group) > 1])
+    first_placed = {letter: settled.place(letter, merge=False) for letter in order}
+    carriers = _carriers(reading, quotations)
     placed: dict[int, list[int]] = {}
     for letter in order:
-        text = settled.place(letter, merge=False)
+        text = settled.settle(letter, first_placed, carriers)
         if text is not None:
             placed.setdefault(text, []).append(letter)
     return [members for members in placed.values() if len(members) > 1]
+
+
+def _carriers(reading: Reading, dropped: frozenset[int]) -> dict[int, list[int]]:
+    """Sentence type → the letters that carry it."""
+    found: dict[int, list[int]] = {}
+    for letter, types in enumerate(reading.types):
+        for kind in types:
+            if kind not in dropped:
+                found.setdefault(kind, []).append(letter)
+    return found
 
 
 def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
@@ -256,6 +276,40 @@ class _Texts:
 
     def place(self, letter: int, *, merge: bool) -> int | None:
         return self._place(letter, self._carried(letter), merge=merge)
+
+    def settle(
+        self,
+        letter: int,
+        placed: Mapping[int, int | None],
+        carriers: Mapping[int, Sequence[int]],
+    ) -> int | None:
+        """The text the letter is placed in, now that every text is known.
+
+        As :meth:`place` (``placed``), and one more check: a letter that
+        shares, beside the text's sentences, enough other sentences with one
+        letter that has none of the text's (:attr:`TextSettings.second_source`)
+        quotes two sources, one of them too little used to be found as a
+        text, and joins neither.
+        """
+        text = placed[letter]
+        if text is None:
+            return None
+        types = self._carried(letter)
+        kinds = self._evidence(types)[text]
+        shared: Counter[int] = Counter()
+        for kind, words in types.items():
+            if kind not in kinds:
+                for other in carriers[kind]:
+                    if other != letter and self._apart(other, text, placed):
+                        shared[other] += words
+        settings = self.settings
+        in_text = sum(types[kind] for kind in kinds)
+        least = max(settings.second_source_words, settings.second_source * in_text)
+        return None if max(shared.values(), default=0) >= least else text
+
+    def _apart(self, letter: int, text: int, placed: Mapping[int, int | None]) -> bool:
+        """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
+        return placed[letter] != text and text not in self._evidence(self._carried(letter))
 
     def _carried(self, letter: int) -> dict[int, int]:
         return {

@@ -134,6 +134,7 @@ def detection_method(settings: Settings) -> DetectionMethod:
         share=round(settings.texts.share * 100),
         same_text=round(settings.same_text * 100),
         core=round(settings.texts.core * 100),
+        second_source=round(settings.texts.second_source * 100),
     )
 
 

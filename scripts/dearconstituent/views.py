@@ -622,6 +622,9 @@ class DetectionMethod:
     """Per cent of a letter's words, and of the text's sentences, for "the same text"."""
     core: int
     """Per cent of a text's letters that must carry a sentence for it to be the text's."""
+    second_source: int
+    """Per cent of the words a letter has of a text that, shared with one letter outside
+    it, show the letter quotes a second source."""
 
 
 @dataclass(frozen=True)
