@@ -6,6 +6,7 @@ Every letter here is fictional: invented MPs, seats and policy texts.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -120,6 +121,19 @@ def test_exact_copies_from_different_mps_form_one_group() -> None:
     group = templates.groups[0]
     assert [member.overlap for member in group.members] == [1.0, 1.0, 1.0]
     assert all(not member.additions and not member.omissions for member in group.members)
+
+
+def test_detection_leaves_the_cycle_collector_as_it_found_it() -> None:
+    letters = [letter(TEMPLATE, mp=0), letter(TEMPLATE, mp=1)]
+    assert gc.isenabled()
+    find_templates(letters)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        find_templates(letters)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_letter_with_a_sentence_added_stays_in_the_group_and_the_addition_is_named() -> None:

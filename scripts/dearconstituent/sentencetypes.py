@@ -31,7 +31,7 @@ not sentences. So detection compares sentences, not runs of words:
    each letter is then placed once more against the finished texts
    (:func:`find_texts`). A letter that also shares sentences with a letter
    that has none of its text's (a second source, too little used to be found
-   as a text) quotes two sources and joins neither (:meth:`_Texts.settle`).
+   as a text) quotes two sources and joins neither (:meth:`_Settling.text_of`).
 
 Nothing depends on the order letters are given in, nor on string hashes:
 word ids are checksums, and letters are read in date and path order.
@@ -199,24 +199,13 @@ def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -
     # Each letter placed once more, now that every text's sentences are known: one
     # taken in before the second text it quotes had formed leaves both.
     settled = _Texts.of(reading, settings, quotations, [group for group in third if len(group) > 1])
-    first_placed = {letter: settled.place(letter, merge=False) for letter in order}
-    carriers = _carriers(reading, quotations)
+    settling = _Settling(settled, order)
     placed: dict[int, list[int]] = {}
     for letter in order:
-        text = settled.settle(letter, first_placed, carriers)
+        text = settling.text_of(letter)
         if text is not None:
             placed.setdefault(text, []).append(letter)
     return [members for members in placed.values() if len(members) > 1]
-
-
-def _carriers(reading: Reading, dropped: frozenset[int]) -> dict[int, list[int]]:
-    """Sentence type → the letters that carry it."""
-    found: dict[int, list[int]] = {}
-    for letter, types in enumerate(reading.types):
-        for kind in types:
-            if kind not in dropped:
-                found.setdefault(kind, []).append(letter)
-    return found
 
 
 def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
@@ -277,40 +266,6 @@ class _Texts:
     def place(self, letter: int, *, merge: bool) -> int | None:
         return self._place(letter, self._carried(letter), merge=merge)
 
-    def settle(
-        self,
-        letter: int,
-        placed: Mapping[int, int | None],
-        carriers: Mapping[int, Sequence[int]],
-    ) -> int | None:
-        """The text the letter is placed in, now that every text is known.
-
-        As :meth:`place` (``placed``), and one more check: a letter that
-        shares, beside the text's sentences, enough other sentences with one
-        letter that has none of the text's (:attr:`TextSettings.second_source`)
-        quotes two sources, one of them too little used to be found as a
-        text, and joins neither.
-        """
-        text = placed[letter]
-        if text is None:
-            return None
-        types = self._carried(letter)
-        kinds = self._evidence(types)[text]
-        shared: Counter[int] = Counter()
-        for kind, words in types.items():
-            if kind not in kinds:
-                for other in carriers[kind]:
-                    if other != letter and self._apart(other, text, placed):
-                        shared[other] += words
-        settings = self.settings
-        in_text = sum(types[kind] for kind in kinds)
-        least = max(settings.second_source_words, settings.second_source * in_text)
-        return None if max(shared.values(), default=0) >= least else text
-
-    def _apart(self, letter: int, text: int, placed: Mapping[int, int | None]) -> bool:
-        """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
-        return placed[letter] != text and text not in self._evidence(self._carried(letter))
-
     def _carried(self, letter: int) -> dict[int, int]:
         return {
             kind: words
@@ -367,11 +322,14 @@ class _Texts:
         """Per text, the letter's types that are among the text's sentences."""
         found: dict[int, set[int]] = {}
         core = self.settings.core
+        # Bound once: this runs for every letter in every reading.
+        root, members, counts = self.forest.root, self.members, self.counts
         for kind in types:
             for found_in in self.index.get(kind, ()):
-                text = self.forest.root(found_in)
-                size = len(self.members[text])
-                if self.counts[text][kind] >= max(min(2, size), core * size):
+                text = root(found_in)
+                size = len(members[text])
+                carried = counts[text][kind]
+                if carried >= core * size and (carried > 1 or size == 1):
                     found.setdefault(text, set()).add(kind)
         return found
 
@@ -391,6 +349,56 @@ class _Texts:
         self.counts[keep].update(self.counts[gone])
         self.counts[gone] = Counter()
         return keep
+
+
+class _Settling:
+    """The last placing of each letter, against texts that no longer change."""
+
+    def __init__(self, texts: _Texts, order: Iterable[int]) -> None:
+        self.texts = texts
+        self.placed = {letter: texts.place(letter, merge=False) for letter in order}
+        self.carriers: dict[int, list[int]] = {}
+        """Sentence type → the letters that carry it."""
+        for letter, types in enumerate(texts.reading.types):
+            for kind in types:
+                if kind not in texts.dropped:
+                    self.carriers.setdefault(kind, []).append(letter)
+        self._carrying: dict[int, frozenset[int]] = {}
+
+    def text_of(self, letter: int) -> int | None:
+        """The text the letter is in: as :meth:`_Texts.place`, and one more check.
+
+        A letter that shares, beside the text's sentences, enough other
+        sentences with one letter that has none of the text's
+        (:attr:`TextSettings.second_source`) quotes two sources, one of them
+        too little used to be found as a text, and joins neither.
+        """
+        text = self.placed[letter]
+        if text is None:
+            return None
+        texts = self.texts
+        types = texts._carried(letter)
+        kinds = texts._evidence(types)[text]
+        shared: Counter[int] = Counter()
+        for kind, words in types.items():
+            if kind not in kinds:
+                for other in self.carriers[kind]:
+                    if other != letter and self._apart(other, text):
+                        shared[other] += words
+        settings = texts.settings
+        in_text = sum(types[kind] for kind in kinds)
+        least = max(settings.second_source_words, settings.second_source * in_text)
+        return None if max(shared.values(), default=0) >= least else text
+
+    def _apart(self, letter: int, text: int) -> bool:
+        """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
+        if self.placed[letter] == text:
+            return False
+        carrying = self._carrying.get(letter)
+        if carrying is None:
+            texts = self.texts
+            carrying = self._carrying[letter] = frozenset(texts._evidence(texts._carried(letter)))
+        return text not in carrying
 
 
 class _Forest:

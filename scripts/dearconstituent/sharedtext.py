@@ -34,13 +34,15 @@ the words, not counters.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .markup import main_text
@@ -220,7 +222,29 @@ def words_of(text: str) -> list[str]:
 
 def find_templates(letters: Sequence[Letter], *, settings: Settings | None = None) -> Templates:
     """The template groups among ``letters``."""
-    detector = _Detector(settings or Settings())
+    with _without_cycle_collection():
+        return _find_templates(letters, settings or Settings())
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while detection runs.
+
+    Detection makes millions of small objects and no reference cycles; the
+    collector's passes over them grow with the heap and took 30% of the time
+    at 30,000 letters. Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find_templates(letters: Sequence[Letter], settings: Settings) -> Templates:
+    detector = _Detector(settings)
     texts = [
         detector.text_of(letter)
         for letter in sorted(letters, key=lambda letter: letter.path.as_posix())
