@@ -185,9 +185,7 @@ class Build:
         self._index(
             page, self._renderer.search_document(page, rendered.content, view, rendered.panel)
         )
-        jsonld = letter_jsonld(
-            view, url=getattr(page, "canonical_url", None), site_name=self.site_name
-        )
+        jsonld = letter_jsonld(view, url=getattr(page, "canonical_url", None))
         return PageContent(rendered.content, {"dc_panel": rendered.panel, "dc_jsonld": jsonld})
 
     def final_meta(self, src_uri: str) -> dict[str, Any]:

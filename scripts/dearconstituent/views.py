@@ -170,8 +170,12 @@ def describe_letter(letter: Letter, party: str) -> str:
     return _clip(who + " ".join(main_text(letter.body).split()))
 
 
-def letter_jsonld(view: LetterView, *, url: str | None, site_name: str) -> dict[str, Any]:
-    """schema.org data for a letter: a Message sent by the MP, a Person with a seat."""
+def letter_jsonld(view: LetterView, *, url: str | None) -> dict[str, Any]:
+    """schema.org data for a letter: a Message sent by the MP, a Person with a seat.
+
+    Only what the page's other tags do not say already: its description,
+    language and site name are in the head's meta tags, once.
+    """
     sender: dict[str, Any] = {
         "@type": "Person",
         "name": view.mp.title,
@@ -182,21 +186,14 @@ def letter_jsonld(view: LetterView, *, url: str | None, site_name: str) -> dict[
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Message",
-        "name": view.title,
         "headline": view.title,
-        "description": view.description,
         "dateSent": view.date_iso,
-        "datePublished": view.date_iso,
         "sender": sender,
-        "author": sender,
         "about": [{"@type": "Thing", "name": topic.title} for topic in view.topics],
-        "inLanguage": "en-GB",
-        "isPartOf": {"@type": "WebSite", "name": site_name},
     }
     if view.last_updated:
         data["dateModified"] = view.last_updated.isoformat()
     if url:
-        data["url"] = url
         data["mainEntityOfPage"] = url
     return data
 
