@@ -43,6 +43,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 FUNCTION_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been
@@ -358,12 +359,12 @@ class _Settling:
         self.texts = texts
         self.placed = {letter: texts.place(letter, merge=False) for letter in order}
         self.carriers: dict[int, list[int]] = {}
-        """Sentence type → the letters that carry it."""
+        """Sentence type → the letters that carry it (quotations too)."""
         for letter, types in enumerate(texts.reading.types):
             for kind in types:
-                if kind not in texts.dropped:
-                    self.carriers.setdefault(kind, []).append(letter)
+                self.carriers.setdefault(kind, []).append(letter)
         self._carrying: dict[int, frozenset[int]] = {}
+        self._placed_carriers: dict[int, tuple[int, ...]] = {}
 
     def text_of(self, letter: int) -> int | None:
         """The text the letter is in: as :meth:`_Texts.place`, and one more check.
@@ -371,24 +372,36 @@ class _Settling:
         A letter that shares, beside the text's sentences, enough other
         sentences with one letter that has none of the text's
         (:attr:`TextSettings.second_source`) quotes two sources, one of them
-        too little used to be found as a text, and joins neither.
+        too little used to be found as a text, and joins neither. Such a
+        template's sentences may have been taken for quotations (its letters,
+        each on its own, are texts of one); a quotation counts here unless a
+        letter of some text carries it too, as a minister's statement is.
         """
         text = self.placed[letter]
         if text is None:
             return None
         texts = self.texts
-        types = texts._carried(letter)
-        kinds = texts._evidence(types)[text]
+        kinds = texts._evidence(texts._carried(letter))[text]
         shared: Counter[int] = Counter()
-        for kind, words in types.items():
-            if kind not in kinds:
-                for other in self.carriers[kind]:
-                    if other != letter and self._apart(other, text):
-                        shared[other] += words
+        for kind, words in texts.reading.types[letter].items():
+            if kind in kinds or (kind in texts.dropped and self._quoted_by_a_text(kind, letter)):
+                continue
+            for other in self.carriers[kind]:
+                if other != letter and self._apart(other, text):
+                    shared[other] += words
         settings = texts.settings
-        in_text = sum(types[kind] for kind in kinds)
+        in_text = sum(texts.reading.types[letter][kind] for kind in kinds)
         least = max(settings.second_source_words, settings.second_source * in_text)
         return None if max(shared.values(), default=0) >= least else text
+
+    def _quoted_by_a_text(self, kind: int, letter: int) -> bool:
+        """Whether a letter in a text, besides ``letter``, carries the quotation ``kind``."""
+        placed = self._placed_carriers.get(kind)
+        if placed is None:
+            carriers = (other for other in self.carriers[kind] if self.placed[other] is not None)
+            # Two are enough to answer for any letter.
+            placed = self._placed_carriers[kind] = tuple(islice(carriers, 2))
+        return any(other != letter for other in placed)
 
     def _apart(self, letter: int, text: int) -> bool:
         """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
