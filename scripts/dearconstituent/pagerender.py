@@ -65,6 +65,10 @@ class PageRenderer:
         # ``tojson`` (a letter's schema.org data, Material's configuration) without
         # the spaces after commas and colons: bytes on every page, for nobody.
         environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+        # Each build has an environment of its own (``mkdocs serve`` too), and no
+        # template changes during one: without this, every one of the 20 or so
+        # templates a page includes is checked on disk, on every page.
+        environment.auto_reload = False
 
     def letter(self, view: LetterView, context: Mapping[str, Any]) -> RenderedLetter:
         """The panel (rendered once, for the page and for search alike) and the letter."""
