@@ -352,3 +352,16 @@ def test_control_characters_the_validator_refuses_do_not_upset_detection() -> No
     marked = [paragraph.replace(" ", "\x01 ", 3).replace(",", "\x00,") for paragraph in TEMPLATE]
     first, second = letter(TEMPLATE, mp=0), letter(marked, mp=1, date="2023-06-01")
     assert groups_of([first, second]) == [paths(first, second)]
+
+
+def test_the_readme_states_the_detections_own_figures() -> None:
+    # The README explains detection in prose; its figures are the settings'.
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    settings = Settings()
+    for said in (
+        f"when {round(settings.types.similarity * 100)}% of their words are the same",
+        f"hold at least {settings.texts.min_words} of its words and "
+        f"{round(settings.texts.share * 100)}% of them",
+        f"any word in half the letters of an archive of {settings.common_from}",
+    ):
+        assert said in readme, said
