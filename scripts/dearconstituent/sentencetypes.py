@@ -215,16 +215,21 @@ def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings
     for number, members in enumerate(texts):
         for letter in members:
             text_of[letter] = number
-    letters_of: dict[int, set[int]] = {}
-    for letter, types in enumerate(reading.types):
-        for kind in types:
-            letters_of.setdefault(kind, set()).add(letter)
     found = set()
-    for kind, letters in letters_of.items():
+    for kind, letters in _carriers(reading).items():
         spread = len({text_of.get(letter, -1 - letter) for letter in letters})
         if spread >= settings.quotation_texts and spread >= settings.quotation_share * len(letters):
             found.add(kind)
     return frozenset(found)
+
+
+def _carriers(reading: Reading) -> dict[int, list[int]]:
+    """Sentence type → the letters that carry it."""
+    found: dict[int, list[int]] = {}
+    for letter, types in enumerate(reading.types):
+        for kind in types:
+            found.setdefault(kind, []).append(letter)
+    return found
 
 
 class _Texts:
@@ -358,11 +363,8 @@ class _Settling:
     def __init__(self, texts: _Texts, order: Iterable[int]) -> None:
         self.texts = texts
         self.placed = {letter: texts.place(letter, merge=False) for letter in order}
-        self.carriers: dict[int, list[int]] = {}
+        self.carriers = _carriers(texts.reading)
         """Sentence type → the letters that carry it (quotations too)."""
-        for letter, types in enumerate(texts.reading.types):
-            for kind in types:
-                self.carriers.setdefault(kind, []).append(letter)
         self._carrying: dict[int, frozenset[int]] = {}
         self._placed_carriers: dict[int, tuple[int, ...]] = {}
 
