@@ -365,7 +365,7 @@ class _Settling:
         self.placed = {letter: texts.place(letter, merge=False) for letter in order}
         self.carriers = _carriers(texts.reading)
         """Sentence type → the letters that carry it (quotations too)."""
-        self._carrying: dict[int, frozenset[int]] = {}
+        self._evidence: dict[int, dict[int, set[int]]] = {}
         self._placed_carriers: dict[int, tuple[int, ...]] = {}
 
     def text_of(self, letter: int) -> int | None:
@@ -383,7 +383,7 @@ class _Settling:
         if text is None:
             return None
         texts = self.texts
-        kinds = texts._evidence(texts._carried(letter))[text]
+        kinds = self._evidence_of(letter)[text]
         shared: Counter[int] = Counter()
         for kind, words in texts.reading.types[letter].items():
             if kind in kinds or (kind in texts.dropped and self._quoted_by_a_text(kind, letter)):
@@ -409,11 +409,16 @@ class _Settling:
         """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
         if self.placed[letter] == text:
             return False
-        carrying = self._carrying.get(letter)
-        if carrying is None:
+        return text not in self._evidence_of(letter)
+
+    def _evidence_of(self, letter: int) -> dict[int, set[int]]:
+        """Per text, the letter's sentences that are the text's (worked out once: a
+        letter is asked about as itself and as the carrier of others' sentences)."""
+        found = self._evidence.get(letter)
+        if found is None:
             texts = self.texts
-            carrying = self._carrying[letter] = frozenset(texts._evidence(texts._carried(letter)))
-        return text not in carrying
+            found = self._evidence[letter] = texts._evidence(texts._carried(letter))
+        return found
 
 
 class _Forest:
