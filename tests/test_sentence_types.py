@@ -6,10 +6,12 @@ with each kind of editing and each kind of letter that must stay apart.
 
 from __future__ import annotations
 
+import random
 import zlib
 from collections import Counter, defaultdict
 from functools import cache
 
+import numpy as np
 import pytest
 
 from benchmarks.reuse_corpus import ReuseCorpus, generate
@@ -18,6 +20,7 @@ from dearconstituent.sentencetypes import (
     Reading,
     TextSettings,
     TypeSettings,
+    _Table,
     find_texts,
     rarity,
     sentence_types,
@@ -62,6 +65,49 @@ def test_rare_words_decide_whether_two_sentences_on_one_frame_are_one() -> None:
     common = words("supporters of the campaign make a powerful case that should")
     weights = {word: rarity(many, many if word in common else 1) for word in counts}
     assert len(set(sentence_types(sentences, loose, weights))) == 2
+
+
+def test_no_sentences_have_no_types() -> None:
+    assert sentence_types([], TypeSettings()) == []
+
+
+def test_sentences_alike_through_a_third_are_one_type() -> None:
+    # Each edit changes two of twenty words: the first and last are 16 of 24
+    # words alike (under 70%), but each is alike enough to the middle one.
+    base = [f"policyword{number}" for number in range(20)]
+    middle = [*base[:18], "reworded1", "reworded2"]
+    last = [*middle[:16], "reworded3", "reworded4", *middle[18:]]
+    found = sentence_types([words(" ".join(text)) for text in (base, middle, last)], TypeSettings())
+    assert found[0] == found[1] == found[2] is not None
+
+
+def test_long_sentences_are_compared_word_for_word() -> None:
+    # Longer than the table of words kept ready (16): compared all the same.
+    base = [f"clause{number}" for number in range(40)]
+    reworded = [*base[:37], "amended1", "amended2", "amended3"]
+    other = [f"other{number}" for number in range(37)] + base[37:]
+    found = sentence_types(
+        [words(" ".join(text)) for text in (base, reworded, other)], TypeSettings()
+    )
+    assert found[0] == found[1] != found[2]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_weight_two_sentences_share_is_that_of_their_common_words(seed: int) -> None:
+    generator = random.Random(seed)
+    vocabulary = range(1, 60)
+    sentences = [
+        frozenset(generator.sample(vocabulary, generator.randint(4, 40))) for _ in range(50)
+    ]
+    weights = {word: generator.uniform(0.5, 3.0) for word in vocabulary}
+    table = _Table(sentences, weights)
+    first = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
+    second = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
+    expected = [
+        sum(weights[word] for word in sentences[one] & sentences[two])
+        for one, two in zip(first.tolist(), second.tolist(), strict=True)
+    ]
+    assert table.shared_weight(first, second).tolist() == pytest.approx(expected)
 
 
 def test_a_words_weight_falls_as_more_letters_use_it() -> None:
