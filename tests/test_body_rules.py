@@ -173,3 +173,17 @@ def test_letter_words_drop_fences_and_notes() -> None:
         "I share your concern and will raise it with the Minister.\n\n"
         "Yours sincerely,\n\nMorwenna Tregarth MP"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Dear Sir,  \n\n\n\nThank you.\t\n", "Dear Sir,\n\nThank you."),
+        ("One.\n \n\nTwo. ", "One.\n\nTwo."),
+        ("\n\nPlain text\nthat needs no tidying.\n", "Plain text\nthat needs no tidying."),
+    ],
+)
+def test_letter_words_drop_trailing_spaces_and_runs_of_blank_lines(
+    body: str, expected: str
+) -> None:
+    assert letter_words(body) == expected
