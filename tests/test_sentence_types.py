@@ -92,6 +92,21 @@ def test_long_sentences_are_compared_word_for_word() -> None:
     assert found[0] == found[1] != found[2]
 
 
+def test_a_sentence_alike_to_two_of_its_bucket_is_linked_to_the_first_only() -> None:
+    # Sentence 2 shares 7 of 9 words with each of 0 and 1, which share only 6
+    # of 10: linked to both, it would make one type of two that are not alike.
+    common = set(range(6))
+    sentences = [
+        frozenset(common | {101, 102}),
+        frozenset(common | {201, 202}),
+        frozenset(common | {101, 201}),
+    ]
+    table = _Table(sentences, {word: 1.0 for sentence in sentences for word in sentence})
+    earlier, later = np.array([0, 1]), np.array([2, 2])
+    found = table._join_first_alike(np.arange(3), earlier, later, similarity=0.7)
+    assert found.tolist() == [0, 1, 0]
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_the_weight_two_sentences_share_is_that_of_their_common_words(seed: int) -> None:
     generator = random.Random(seed)
