@@ -21,6 +21,7 @@ from dearconstituent.sentencetypes import (
     TextSettings,
     TypeSettings,
     _Table,
+    _Texts,
     find_texts,
     rarity,
     sentence_types,
@@ -137,6 +138,28 @@ def test_texts_do_not_depend_on_the_order_sentences_come_in() -> None:
     assert [forwards.index(kind) for kind in forwards] == [
         backwards.index(kind) for kind in backwards
     ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_texts_that_no_longer_change_answer_as_texts_being_read_do(seed: int) -> None:
+    # Finished texts work out each sentence type's texts once: the letters'
+    # evidence must be what it is when worked out letter by letter.
+    generator = random.Random(seed)
+    templates = [generator.sample(range(100), 6) for _ in range(5)]
+    types = [
+        dict.fromkeys(generator.sample(generator.choice(templates), 4), 20)
+        | {generator.randrange(100, 400): 20}
+        for _ in range(60)
+    ]
+    reading = Reading(types=types, words=[100] * len(types))
+    found = find_texts(reading, range(len(types)), TextSettings())
+    fixed = _Texts.of(reading, TextSettings(), frozenset(), found)
+    read = _Texts.of(reading, TextSettings(), frozenset(), found)
+    read.fixed = None
+    assert found
+    for number in range(len(types)):
+        carried = fixed._carried(number)
+        assert fixed._evidence(carried) == read._evidence(carried)
 
 
 def test_a_letter_that_quotes_two_texts_joins_neither() -> None:

@@ -399,6 +399,9 @@ class _Texts:
         """Sentence type → the texts that carry it (a few of the lone letters only)."""
         self.alone: Counter[int] = Counter()
         self.forest = _Forest(0)
+        self.fixed: dict[int, tuple[int, ...]] | None = None
+        """Once the texts no longer change: sentence type → the texts it is a
+        sentence of, worked out once instead of for every letter that has it."""
 
     @classmethod
     def of(
@@ -414,6 +417,8 @@ class _Texts:
             text = made._new()
             for letter in members:
                 made._add(letter, text, made._carried(letter))
+        fixed = {kind: tuple(made._evidence({kind: 0})) for kind in made.index}
+        made.fixed = {kind: texts for kind, texts in fixed.items() if texts}
         return made
 
     def share(self, letter: int) -> float:
@@ -481,6 +486,11 @@ class _Texts:
     def _evidence(self, types: dict[int, int]) -> dict[int, set[int]]:
         """Per text, the letter's types that are among the text's sentences."""
         found: dict[int, set[int]] = {}
+        if self.fixed is not None:
+            for kind in types:
+                for text in self.fixed.get(kind, ()):
+                    found.setdefault(text, set()).add(kind)
+            return found
         core = self.settings.core
         # Bound once: this runs for every letter in every reading.
         root, members, counts = self.forest.root, self.members, self.counts
