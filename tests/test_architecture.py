@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dearconstituent import urls
 from tests.archive import ROOT
 
 PACKAGE = ROOT / "scripts" / "dearconstituent"
@@ -169,3 +170,13 @@ def test_the_hook_only_adapts_mkdocs_events(path: Path) -> None:
     assert imported <= {"__future__", "pathlib", "typing", "mkdocs", "dearconstituent"}
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines < 295 // 2, lines
+
+
+def test_the_scope_script_finds_the_site_root_from_where_it_is_published() -> None:
+    # The script climbs from its own address to the site's root: as many
+    # folders as urls.SCOPE_SCRIPT puts it below the root.
+    script = (ROOT / "overrides" / urls.SCOPE_SCRIPT).read_text(encoding="utf-8")
+    climb = re.search(r'__md_scope=new URL\("([./]+)",document\.currentScript\.src\)', script)
+    assert climb is not None
+    depth = urls.SCOPE_SCRIPT.count("/")
+    assert climb.group(1) == "/".join([".."] * depth)

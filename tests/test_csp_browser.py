@@ -111,5 +111,7 @@ def test_a_reader_moving_around_the_site_breaks_no_policy(
         page.goto(base + "search/?q=windrush")
         page.wait_for_selector("#dc-search-results .dc-result", timeout=10_000)
         page.goto(base + LETTER)
+        # The theme chosen on the first page is remembered on a page loaded afresh.
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         page.locator("[data-dc-copy]").click()
         assert page.evaluate("window.dcViolations") == []

@@ -58,6 +58,9 @@ ICON_STYLESHEET = "assets/stylesheets/icons.css"
 """The style sheet that draws the theme's icons, written by the build (``icons.py``)."""
 PALETTE_SCRIPT = "assets/javascripts/palette.js"
 """Applies the reader's saved light or dark theme (Material's inline script, as a file)."""
+SCOPE_SCRIPT = "assets/javascripts/scope.js"
+"""Material's storage helpers, scoped to the site's root (Material's inline script, as a
+file that finds the root from its own address)."""
 
 SHARED_TEXT_ANCHOR = "shared-text"
 """The id of a letter page's shared-text section."""
