@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 
 from benchmarks.reuse_corpus import ReuseCorpus, generate
+from dearconstituent.sentencetable import SentenceTable
 from dearconstituent.sentencetypes import (
     FUNCTION_WORDS,
     Reading,
     TextSettings,
     TypeSettings,
-    _Table,
     _Texts,
     find_texts,
     rarity,
@@ -102,7 +102,7 @@ def test_a_sentence_alike_to_two_of_its_bucket_is_linked_to_the_first_only() -> 
         frozenset(common | {201, 202}),
         frozenset(common | {101, 201}),
     ]
-    table = _Table(sentences, {word: 1.0 for sentence in sentences for word in sentence})
+    table = SentenceTable(sentences, {word: 1.0 for sentence in sentences for word in sentence})
     earlier, later = np.array([0, 1]), np.array([2, 2])
     found = table._join_first_alike(np.arange(3), earlier, later, similarity=0.7)
     assert found.tolist() == [0, 1, 0]
@@ -116,7 +116,7 @@ def test_the_weight_two_sentences_share_is_that_of_their_common_words(seed: int)
         frozenset(generator.sample(vocabulary, generator.randint(4, 40))) for _ in range(50)
     ]
     weights = {word: generator.uniform(0.5, 3.0) for word in vocabulary}
-    table = _Table(sentences, weights)
+    table = SentenceTable(sentences, weights)
     first = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
     second = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
     expected = [
