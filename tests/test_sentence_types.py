@@ -233,6 +233,40 @@ def test_a_letter_using_part_of_a_text_with_its_own_words_joins_it() -> None:
     ) == [[0, 1, 2, 3, 4]]
 
 
+def test_a_letter_with_several_of_a_texts_sentences_joins_it_with_a_lesser_share() -> None:
+    # Letters 0-2 send text 1 whole. Letter 3 has four of its sentences, 40 of
+    # its 240 words: under the share (48), over the lesser share (36).
+    settings = TextSettings()
+    text = dict.fromkeys(range(1, 7), 30)
+    four = {1: 10, 2: 10, 3: 10, 4: 10, 50: 100, 51: 100}
+    three = {1: 14, 2: 13, 3: 13, 50: 100, 51: 100}
+    assert settings.partial_share * 240 <= 40 < settings.share * 240
+    assert settings.partial_types == 4
+
+    def texts(letter: dict[int, int]) -> list[list[int]]:
+        reading = Reading(types=[text, text, text, letter], words=[180, 180, 180, 240])
+        return find_texts(reading, range(4), settings)
+
+    assert texts(four) == [[0, 1, 2, 3]]
+    # The same words in three sentences: a statement quoted, not part of the text.
+    assert texts(three) == [[0, 1, 2]]
+
+
+def test_the_lesser_share_needs_a_text_of_two_letters_and_known_quotations() -> None:
+    text = dict.fromkeys(range(1, 7), 30)
+    four = {1: 10, 2: 10, 3: 10, 4: 10, 50: 100, 51: 100}
+    settings = TextSettings()
+    # A letter on its own is no text yet: a pair needs the full share.
+    alone = Reading(types=[text, four], words=[180, 240])
+    assert find_texts(alone, range(2), settings) == []
+    # The first reading, which finds quotations, uses the full share only.
+    reading = Reading(types=[text, text, text, four], words=[180, 180, 180, 240])
+    first = _Texts(reading, settings, frozenset(), partial=False).read(range(4))
+    later = _Texts(reading, settings, frozenset()).read(range(4))
+    assert sorted(first) == [[0, 1, 2], [3]]
+    assert later == [[0, 1, 2, 3]]
+
+
 def test_a_reworded_copy_joins_its_text_and_says_it_was_sent_from_it() -> None:
     reworded = [
         paragraph.replace("committed", "determined")

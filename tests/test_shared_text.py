@@ -361,7 +361,9 @@ def test_the_readme_states_the_detections_own_figures() -> None:
     for said in (
         f"when {round(settings.types.similarity * 100)}% of their words are the same",
         f"hold at least {settings.texts.min_words} of its words and "
-        f"{round(settings.texts.share * 100)}% of them",
+        f"{round(settings.texts.share * 100)}% of them, or "
+        f"{round(settings.texts.partial_share * 100)}% of them when they are of "
+        f"{settings.texts.partial_types} or more of the text's sentence types",
         f"any word in half the letters of an archive of {settings.common_from}",
     ):
         assert said in readme, said

@@ -19,9 +19,11 @@ not sentences. So detection compares sentences, not runs of words:
 2. **Texts.** Letters are read earliest first. A letter joins the text whose
    sentences it carries most, when those sentences hold at least
    :attr:`TextSettings.min_words` of its content words and
-   :attr:`TextSettings.share` of them. A text's sentences are the types that at
-   least :attr:`TextSettings.core` of its letters, and two of them, carry, so
-   one member's own paragraphs never become part of it. A letter that carries the same
+   :attr:`TextSettings.share` of them (or :attr:`TextSettings.partial_share`
+   when they are several of the text's sentences: a letter using part of it).
+   A text's sentences are the types that at least :attr:`TextSettings.core`
+   of its letters, and two of them, carry, so one member's own paragraphs
+   never become part of it. A letter that carries the same
    sentences of two texts joins them into one (a text found twice); a letter
    that carries *different* sentences of two texts (a third of each) joins
    neither: it quotes both, and must not bridge them.
@@ -78,6 +80,13 @@ class TextSettings:
     """Content words of a letter that must be sentences of a text for it to use the text."""
     share: float = 0.2
     """…and the share of the letter's content words that must be."""
+    partial_share: float = 0.15
+    partial_types: int = 4
+    """A letter joins a text of two letters or more with this lesser share when the
+    text's sentences it carries are of this many types at least: a letter that uses
+    part of a template carries several of its sentences, one that quotes a statement
+    one or two. Not in the first reading, which finds the quotations: letters joined
+    there this way would hide how many texts quote a sentence."""
     core: float = 0.2
     """A sentence type belongs to a text when this share of its letters carry it."""
     bridge: float = 0.5
@@ -161,7 +170,7 @@ class Reading:
 def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -> list[list[int]]:
     """The texts (groups of two letters or more, by index) among the letters, read in
     ``order`` (earliest first)."""
-    first = _Texts(reading, settings, dropped=frozenset()).read(order)
+    first = _Texts(reading, settings, dropped=frozenset(), partial=False).read(order)
     quotations = _quotations(reading, first, settings)
     second = _Texts(reading, settings, quotations).read(order)
     # Read again, the letters that are most nearly a text first: a text then starts
@@ -208,10 +217,19 @@ def _carriers(reading: Reading) -> dict[int, list[int]]:
 class _Texts:
     """One reading of the letters into texts."""
 
-    def __init__(self, reading: Reading, settings: TextSettings, dropped: frozenset[int]) -> None:
+    def __init__(
+        self,
+        reading: Reading,
+        settings: TextSettings,
+        dropped: frozenset[int],
+        *,
+        partial: bool = True,
+    ) -> None:
         self.reading = reading
         self.settings = settings
         self.dropped = dropped
+        self.partial = partial
+        """Whether a letter may join a text with :attr:`TextSettings.partial_share`."""
         self.members: list[list[int]] = []
         self.counts: list[Counter[int]] = []
         self.index: dict[int, list[int]] = {}
@@ -281,10 +299,15 @@ class _Texts:
         """The text the letter joins (None: a text of its own, or it quotes two)."""
         evidence = self._evidence(types)
         settings = self.settings
-        least = max(settings.min_words, settings.share * self.reading.words[letter])
+        words = self.reading.words[letter]
+        least = max(settings.min_words, settings.share * words)
         weights = {text: sum(types[kind] for kind in kinds) for text, kinds in evidence.items()}
         ranked = sorted(
-            (text for text in weights if weights[text] >= least),
+            (
+                text
+                for text, weight in weights.items()
+                if weight >= least or self._uses_part(text, evidence[text], weight, words)
+            ),
             key=lambda text: (-weights[text], text),
         )
         if not ranked:
@@ -301,6 +324,17 @@ class _Texts:
             elif weights[other] >= settings.bridge * weights[ranked[0]]:
                 return None
         return best
+
+    def _uses_part(self, text: int, kinds: set[int], weight: int, words: int) -> bool:
+        """Whether a letter of ``words`` content words, ``weight`` of them in ``kinds``
+        of ``text``'s sentences, uses part of the text (:attr:`TextSettings.partial_share`)."""
+        settings = self.settings
+        return (
+            self.partial
+            and len(kinds) >= settings.partial_types
+            and len(self.members[text]) > 1
+            and weight >= max(settings.min_words, settings.partial_share * words)
+        )
 
     def _evidence(self, types: dict[int, int]) -> dict[int, set[int]]:
         """Per text, the letter's types that are among the text's sentences."""

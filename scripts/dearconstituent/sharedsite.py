@@ -132,6 +132,8 @@ def detection_method(settings: Settings) -> DetectionMethod:
         similarity=round(settings.types.similarity * 100),
         min_words=settings.texts.min_words,
         share=round(settings.texts.share * 100),
+        partial_share=round(settings.texts.partial_share * 100),
+        partial_types=settings.texts.partial_types,
         same_text=round(settings.same_text * 100),
         core=round(settings.texts.core * 100),
         second_source=round(settings.texts.second_source * 100),

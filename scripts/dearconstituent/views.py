@@ -615,6 +615,9 @@ class DetectionMethod:
     """Words of a letter (not counting the commonest) that must be a text's sentences…"""
     share: int
     """…and the per cent of the letter's own words they must be."""
+    partial_share: int
+    partial_types: int
+    """The lesser per cent that will do when they are this many of the text's sentences."""
     same_text: int
     """Per cent of a letter's words, and of the text's sentences, for "the same text"."""
     core: int
