@@ -21,6 +21,7 @@ from dearconstituent.sentencetypes import (
     Reading,
     TextSettings,
     TypeSettings,
+    _quotations,
     _Texts,
     find_texts,
     rarity,
@@ -212,6 +213,46 @@ def test_a_statement_that_letters_of_a_text_quote_is_no_second_source() -> None:
         types=[text, text, text, text, part, *quoters], words=[185] * 4 + [145] + [105] * 3
     )
     assert find_texts(reading, range(8), TextSettings()) == [[0, 1, 2, 3, 4]]
+
+
+def test_two_bridges_quoting_one_small_template_do_not_excuse_each_other() -> None:
+    # Texts 1 and 2 are each sent whole by three letters; template 3 only by
+    # letter 6. Letter 7 has half of text 1 and half of template 3, letter 8
+    # half of text 2 and the same half of template 3. Template 3's sentences,
+    # in three letters on their own, look like a quotation; one bridge placed in
+    # a text carrying them does not make them a statement that templates quote.
+    one = {1: 40, 2: 40, 3: 40, 4: 40}
+    two = {21: 40, 22: 40, 23: 40, 24: 40}
+    small = {31: 40, 32: 40, 33: 40, 34: 40}
+    reading = Reading(
+        types=[
+            one,
+            one,
+            one,
+            two,
+            two,
+            two,
+            small,
+            {1: 40, 2: 40, 31: 40, 32: 40},
+            {21: 40, 22: 40, 31: 40, 32: 40},
+        ],
+        words=[160] * 9,
+    )
+    settings = TextSettings()
+    assert settings.quoted_by == 2
+    assert sorted(find_texts(reading, range(9), settings)) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_a_sentence_that_lone_letters_carry_with_others_of_a_template_is_no_quotation() -> None:
+    # Letters 0-2 each use part of one template (types 1-5), letters 3-5 each
+    # quote a two-sentence statement (types 20 and 21); all are on their own.
+    partial = [{1: 10, 2: 10, 3: 10, 4: 10, 5: 10, 100 + letter: 60} for letter in range(3)]
+    quoting = [{20: 15, 21: 15, 200 + letter: 60} for letter in range(3)]
+    reading = Reading(types=[*partial, *quoting], words=[110] * 3 + [90] * 3)
+    settings = TextSettings()
+    assert settings.template_sentences == 4
+    alone = [[letter] for letter in range(6)]
+    assert _quotations(reading, alone, settings) == frozenset({20, 21})
 
 
 def test_a_letter_using_part_of_a_text_with_its_own_words_joins_it() -> None:

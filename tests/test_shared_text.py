@@ -364,6 +364,8 @@ def test_the_readme_states_the_detections_own_figures() -> None:
         f"{round(settings.texts.share * 100)}% of them, or "
         f"{round(settings.texts.partial_share * 100)}% of them when they are of "
         f"{settings.texts.partial_types} or more of the text's sentence types",
+        f"carry {settings.texts.template_sentences} or more other sentence types with it",
+        f"unless {['no', 'one', 'two', 'three'][settings.texts.quoted_by]} letters of texts carry",
         f"any word in half the letters of an archive of {settings.common_from}",
     ):
         assert said in readme, said

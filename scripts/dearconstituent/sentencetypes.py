@@ -29,7 +29,9 @@ not sentences. So detection compares sentences, not runs of words:
    neither: it quotes both, and must not bridge them.
 3. **Quotations.** A sentence type carried by letters of many texts and of
    none (a minister's statement that letters on a topic quote, a stock
-   sentence) is not part of any text: a second reading leaves it out. A
+   sentence) is not part of any text: a second reading leaves it out. Not so
+   when the letters that carry it on their own carry several other types
+   with it: those are a template that each of them used in part. A
    third reading takes the letters that are most nearly a text first, and
    each letter is then placed once more against the finished texts
    (:func:`find_texts`). A letter that also shares sentences with a letter
@@ -106,7 +108,17 @@ class TextSettings:
     quotation_texts: int = 3
     """A sentence type in letters of this many texts (a letter on its own counts as one)…"""
     quotation_share: float = 0.5
-    """…when that is at least this share of its letters, is a quotation."""
+    """…when that is at least this share of its letters, is a quotation…"""
+    template_sentences: int = 4
+    """…unless the letters that carry it on their own carry this many other types
+    with it, each of them carried by :attr:`core` of those letters and two at least:
+    then they are the sentences of a template no reading has found as a text yet,
+    each letter having used part of it. A statement is quoted alone, or with the one
+    sentence that goes with it."""
+    quoted_by: int = 2
+    """A quotation that this many letters placed in texts carry (besides the letter
+    asked about) is no second source: a statement templates quote. One is not
+    enough: two bridges quoting one small template would each excuse the other."""
 
 
 def sentence_types(
@@ -192,7 +204,8 @@ def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -
 
 
 def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
-    """Types found in letters of many texts (a letter on its own being a text of one)."""
+    """Types found in letters of many texts (a letter on its own being a text of one),
+    but for the sentences of a template found in part by lone letters only."""
     text_of: dict[int, int] = {}
     for number, members in enumerate(texts):
         for letter in members:
@@ -200,9 +213,26 @@ def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings
     found = set()
     for kind, letters in _carriers(reading).items():
         spread = len({text_of.get(letter, -1 - letter) for letter in letters})
-        if spread >= settings.quotation_texts and spread >= settings.quotation_share * len(letters):
+        if spread < settings.quotation_texts or spread < settings.quotation_share * len(letters):
+            continue
+        alone = [
+            letter
+            for letter in letters
+            if letter not in text_of or len(texts[text_of[letter]]) == 1
+        ]
+        if _carried_with(reading, kind, alone, settings) < settings.template_sentences:
             found.add(kind)
     return frozenset(found)
+
+
+def _carried_with(reading: Reading, kind: int, letters: list[int], settings: TextSettings) -> int:
+    """How many other types :attr:`TextSettings.core` of ``letters`` (and two at least)
+    carry with ``kind``: the sentences they would have as a text of their own."""
+    counts: Counter[int] = Counter()
+    for letter in letters:
+        counts.update(reading.types[letter].keys())
+    least = max(2, settings.core * len(letters))
+    return sum(1 for other, count in counts.items() if other != kind and count >= least)
 
 
 def _carriers(reading: Reading) -> dict[int, list[int]]:
@@ -393,8 +423,9 @@ class _Settling:
         (:attr:`TextSettings.second_source`) quotes two sources, one of them
         too little used to be found as a text, and joins neither. Such a
         template's sentences may have been taken for quotations (its letters,
-        each on its own, are texts of one); a quotation counts here unless a
-        letter of some text carries it too, as a minister's statement is.
+        each on its own, are texts of one); a quotation counts here unless
+        :attr:`TextSettings.quoted_by` letters of texts carry it too, as a
+        minister's statement is.
         """
         text = self.placed[letter]
         if text is None:
@@ -414,13 +445,15 @@ class _Settling:
         return None if max(shared.values(), default=0) >= least else text
 
     def _quoted_by_a_text(self, kind: int, letter: int) -> bool:
-        """Whether a letter in a text, besides ``letter``, carries the quotation ``kind``."""
+        """Whether :attr:`TextSettings.quoted_by` letters in texts, besides ``letter``,
+        carry the quotation ``kind``."""
+        least = self.texts.settings.quoted_by
         placed = self._placed_carriers.get(kind)
         if placed is None:
             carriers = (other for other in self.carriers[kind] if self.placed[other] is not None)
-            # Two are enough to answer for any letter.
-            placed = self._placed_carriers[kind] = tuple(islice(carriers, 2))
-        return any(other != letter for other in placed)
+            # One more than asked for is enough to answer for any letter.
+            placed = self._placed_carriers[kind] = tuple(islice(carriers, least + 1))
+        return sum(other != letter for other in placed) >= least
 
     def _apart(self, letter: int, text: int) -> bool:
         """Whether ``letter`` is neither in ``text`` nor carries any of its sentences."""
