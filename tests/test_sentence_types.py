@@ -255,6 +255,32 @@ def test_a_sentence_that_lone_letters_carry_with_others_of_a_template_is_no_quot
     assert _quotations(reading, alone, settings) == frozenset({20, 21})
 
 
+def test_a_statement_that_texts_sharing_nothing_else_have_is_a_quotation() -> None:
+    # Eight texts of four letters each quote a two-sentence statement (types 20
+    # and 21) among their own sentences: 32 letters in 8 texts, too few texts
+    # to look spread. Eight texts that are parts of one template (types 1-3
+    # shared besides type 20) are not quoting it.
+    settings = TextSettings()
+    assert (settings.texts_apart, settings.apart_sentences) == (8, 1)
+
+    def texts_quoting(shared: dict[int, int]) -> tuple[Reading, list[list[int]]]:
+        types = [
+            {**shared, **{100 + 10 * text + own: 30 for own in range(4)}}
+            for text in range(8)
+            for _ in range(4)
+        ]
+        reading = Reading(types=types, words=[sum(carried.values()) for carried in types])
+        return reading, [list(range(4 * text, 4 * text + 4)) for text in range(8)]
+
+    statement = {20: 15, 21: 15}
+    assert _quotations(*texts_quoting(statement), settings) == frozenset({20, 21})
+    template = {1: 15, 2: 15, 3: 15, 20: 15}
+    assert _quotations(*texts_quoting(template), settings) == frozenset()
+    # Seven such texts are not enough.
+    reading, texts = texts_quoting(statement)
+    assert _quotations(reading, texts[:7], settings) == frozenset()
+
+
 def test_a_letter_using_part_of_a_text_with_its_own_words_joins_it() -> None:
     # As above, but the other two sentences are the letter's own (found nowhere
     # else), or found only in a letter that has text 1's sentences too.

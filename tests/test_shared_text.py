@@ -365,6 +365,8 @@ def test_the_readme_states_the_detections_own_figures() -> None:
         f"{round(settings.texts.partial_share * 100)}% of them when they are of "
         f"{settings.texts.partial_types} or more of the text's sentence types",
         f"carry {settings.texts.template_sentences} or more other sentence types with it",
+        f"{settings.texts.texts_apart} or more texts sharing no more than "
+        f"{['no', 'one', 'two'][settings.texts.apart_sentences]} other sentence",
         f"unless {['no', 'one', 'two', 'three'][settings.texts.quoted_by]} letters of texts carry",
         f"any word in half the letters of an archive of {settings.common_from}",
     ):

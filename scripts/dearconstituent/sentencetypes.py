@@ -31,7 +31,9 @@ not sentences. So detection compares sentences, not runs of words:
    none (a minister's statement that letters on a topic quote, a stock
    sentence) is not part of any text: a second reading leaves it out. Not so
    when the letters that carry it on their own carry several other types
-   with it: those are a template that each of them used in part. A
+   with it: those are a template that each of them used in part. So is a
+   sentence of many texts that share nothing else (a statement that big
+   families quote, whose letters are too many to look spread). A
    third reading takes the letters that are most nearly a text first, and
    each letter is then placed once more against the finished texts
    (:func:`find_texts`). A letter that also shares sentences with a letter
@@ -115,6 +117,12 @@ class TextSettings:
     then they are the sentences of a template no reading has found as a text yet,
     each letter having used part of it. A statement is quoted alone, or with the one
     sentence that goes with it."""
+    texts_apart: int = 8
+    apart_sentences: int = 1
+    """A sentence type that is a sentence of this many texts (of two letters or more)
+    that share no more than this many other sentences is a quotation too: a statement
+    that big families quote, whose many letters in few texts keep it from looking
+    spread (the statement's second sentence is the other one they share)."""
     quoted_by: int = 2
     """A quotation that this many letters placed in texts carry (besides the letter
     asked about) is no second source: a statement templates quote. One is not
@@ -204,35 +212,79 @@ def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -
 
 
 def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
-    """Types found in letters of many texts (a letter on its own being a text of one),
-    but for the sentences of a template found in part by lone letters only."""
-    text_of: dict[int, int] = {}
-    for number, members in enumerate(texts):
-        for letter in members:
-            text_of[letter] = number
-    found = set()
-    for kind, letters in _carriers(reading).items():
+    """The sentence types that are quotations, once ``texts`` are read (see :class:`_Quoted`)."""
+    quoted = _Quoted(reading, texts, settings)
+    return frozenset(kind for kind, letters in _carriers(reading).items() if quoted(kind, letters))
+
+
+class _Quoted:
+    """Whether a sentence type is a quotation, given the texts of a first reading.
+
+    It is when letters of many texts carry it (a letter on its own being a text
+    of one), unless the lone letters among them carry several other types with
+    it (a template they each used in part); and it is when texts that share no
+    other sentence have it among their sentences (a statement that big families
+    quote, whose many letters keep it from looking spread).
+    """
+
+    def __init__(self, reading: Reading, texts: list[list[int]], settings: TextSettings) -> None:
+        self.reading = reading
+        self.texts = texts
+        self.settings = settings
+        self.text_of = {
+            letter: number for number, members in enumerate(texts) for letter in members
+        }
+        self._sentences: dict[int, frozenset[int]] = {}
+
+    def __call__(self, kind: int, letters: list[int]) -> bool:
+        return self._spread(kind, letters) or self._in_texts_apart(kind, letters)
+
+    def _spread(self, kind: int, letters: list[int]) -> bool:
+        settings, text_of = self.settings, self.text_of
         spread = len({text_of.get(letter, -1 - letter) for letter in letters})
         if spread < settings.quotation_texts or spread < settings.quotation_share * len(letters):
-            continue
-        alone = [
-            letter
-            for letter in letters
-            if letter not in text_of or len(texts[text_of[letter]]) == 1
-        ]
-        if _carried_with(reading, kind, alone, settings) < settings.template_sentences:
-            found.add(kind)
-    return frozenset(found)
+            return False
+        alone = [letter for letter in letters if len(self._members(letter)) == 1]
+        return len(self._carried(alone) - {kind}) < settings.template_sentences
 
+    def _in_texts_apart(self, kind: int, letters: list[int]) -> bool:
+        """Whether :attr:`TextSettings.texts_apart` texts that have ``kind`` among their
+        sentences share no more than :attr:`TextSettings.apart_sentences` others."""
+        settings = self.settings
+        texts = sorted(
+            {self.text_of[letter] for letter in letters if len(self._members(letter)) > 1}
+        )
+        if len(texts) < settings.texts_apart:
+            return False
+        apart: list[frozenset[int]] = []
+        for text in texts:
+            sentences = self._sentences_of(text)
+            if kind in sentences and all(
+                len(sentences & other) <= settings.apart_sentences + 1 for other in apart
+            ):
+                apart.append(sentences)
+                if len(apart) >= settings.texts_apart:
+                    return True
+        return False
 
-def _carried_with(reading: Reading, kind: int, letters: list[int], settings: TextSettings) -> int:
-    """How many other types :attr:`TextSettings.core` of ``letters`` (and two at least)
-    carry with ``kind``: the sentences they would have as a text of their own."""
-    counts: Counter[int] = Counter()
-    for letter in letters:
-        counts.update(reading.types[letter].keys())
-    least = max(2, settings.core * len(letters))
-    return sum(1 for other, count in counts.items() if other != kind and count >= least)
+    def _members(self, letter: int) -> list[int]:
+        text = self.text_of.get(letter)
+        return [letter] if text is None else self.texts[text]
+
+    def _sentences_of(self, text: int) -> frozenset[int]:
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = self._carried(self.texts[text])
+        return found
+
+    def _carried(self, letters: list[int]) -> frozenset[int]:
+        """The types :attr:`TextSettings.core` of ``letters`` (and two at least) carry:
+        the sentences they have, or would have, as a text."""
+        counts: Counter[int] = Counter()
+        for letter in letters:
+            counts.update(self.reading.types[letter].keys())
+        least = max(2, self.settings.core * len(letters))
+        return frozenset(kind for kind, count in counts.items() if count >= least)
 
 
 def _carriers(reading: Reading) -> dict[int, list[int]]:
