@@ -240,6 +240,8 @@ class _Quoted:
         return self._spread(kind, letters) or self._in_texts_apart(kind, letters)
 
     def _spread(self, kind: int, letters: list[int]) -> bool:
+        """Whether letters of many texts carry ``kind``, and its lone letters do not
+        carry :attr:`TextSettings.template_sentences` other types with it."""
         settings, text_of = self.settings, self.text_of
         spread = len({text_of.get(letter, -1 - letter) for letter in letters})
         if spread < settings.quotation_texts or spread < settings.quotation_share * len(letters):
@@ -259,6 +261,7 @@ class _Quoted:
         apart: list[frozenset[int]] = []
         for text in texts:
             sentences = self._sentences_of(text)
+            # Both have ``kind`` itself: one more than the others they may share.
             if kind in sentences and all(
                 len(sentences & other) <= settings.apart_sentences + 1 for other in apart
             ):
@@ -279,7 +282,8 @@ class _Quoted:
 
     def _carried(self, letters: list[int]) -> frozenset[int]:
         """The types :attr:`TextSettings.core` of ``letters`` (and two at least) carry:
-        the sentences they have, or would have, as a text."""
+        the sentences they have, or would have, as a text (the rule
+        :meth:`_Texts._evidence` applies as texts grow)."""
         counts: Counter[int] = Counter()
         for letter in letters:
             counts.update(self.reading.types[letter].keys())
