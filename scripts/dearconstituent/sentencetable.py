@@ -3,7 +3,8 @@ comparison in bulk, for :func:`.sentencetypes.sentence_types`.
 
 A module of its own so that numpy is imported only where detection runs: the
 site build imports the package in its main process and detects shared texts
-in a forked child, and numpy took a tenth of a second of every build's start.
+in a forked child, and importing numpy there cost every build's start
+0.03 s (the hook's import, best of 5: 0.34 s with it, 0.31 s without).
 """
 
 from __future__ import annotations
