@@ -103,7 +103,7 @@ def measure(size: int, *, seed: int, repeat: int) -> tuple[Accuracy, float]:
     templates = Templates()
     for _ in range(repeat):
         start = time.perf_counter()
-        templates = find_templates(report.letters)
+        templates = find_templates(report.letters, parallel=True)
         best = min(best, time.perf_counter() - start)
     return accuracy(templates, corpus.families), best
 

@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     site = build_site(report.letters, report.registers, last_updated=last_changed(arguments.docs))
-    site = with_shared_texts(site, arrange(site.letters, find_templates(report.letters)))
+    templates = find_templates(report.letters, parallel=arguments.jobs > 1)
+    site = with_shared_texts(site, arrange(site.letters, templates))
     if arguments.json:
         sys.stdout.write(templates_json(site, site_url=None))
     else:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dearconstituent.background import BackgroundError, can_fork, run
+from dearconstituent.background import BackgroundError, can_fork, in_two, run
 
 
 def test_a_result_comes_back_from_the_child() -> None:
@@ -49,3 +49,11 @@ def test_a_child_that_dies_without_a_result_is_reported() -> None:
     pending = run(lambda: os._exit(3), background=True)
     with pytest.raises(BackgroundError, match="ended without sending a result"):
         pending.result()
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_work_in_two_gives_both_results_in_order(parallel: bool) -> None:
+    here, there = in_two(lambda word: (os.getpid(), word.upper()), "a", "b", parallel=parallel)
+    assert (here[1], there[1]) == ("A", "B")
+    assert here[0] == os.getpid()
+    assert (there[0] != os.getpid()) is parallel

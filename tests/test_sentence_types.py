@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from benchmarks.reuse_corpus import ReuseCorpus, generate
-from dearconstituent.sentencetable import SentenceTable
+from dearconstituent.sentencetable import Sentences, SentenceTable
 from dearconstituent.sentencetypes import (
     FUNCTION_WORDS,
     Reading,
@@ -103,7 +103,9 @@ def test_a_sentence_alike_to_two_of_its_bucket_is_linked_to_the_first_only() -> 
         frozenset(common | {201, 202}),
         frozenset(common | {101, 201}),
     ]
-    table = SentenceTable(sentences, {word: 1.0 for sentence in sentences for word in sentence})
+    table = SentenceTable(
+        Sentences.of_sets(sentences, {word: 1.0 for sentence in sentences for word in sentence})
+    )
     earlier, later = np.array([0, 1]), np.array([2, 2])
     found = table._join_first_alike(np.arange(3), earlier, later, similarity=0.7)
     assert found.tolist() == [0, 1, 0]
@@ -117,7 +119,7 @@ def test_the_weight_two_sentences_share_is_that_of_their_common_words(seed: int)
         frozenset(generator.sample(vocabulary, generator.randint(4, 40))) for _ in range(50)
     ]
     weights = {word: generator.uniform(0.5, 3.0) for word in vocabulary}
-    table = SentenceTable(sentences, weights)
+    table = SentenceTable(Sentences.of_sets(sentences, weights))
     first = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
     second = np.array([generator.randrange(50) for _ in range(200)], dtype=np.int64)
     expected = [
@@ -421,3 +423,55 @@ def test_a_bridge_never_joins_both_texts_it_quotes() -> None:
     # template whose other letters share too little with them to show it.
     grouped = sum(found.group_of(path) is not None for path in made.bridges)
     assert grouped <= len(made.bridges) / 10
+
+
+def test_detection_in_two_processes_finds_the_same_groups_as_in_one() -> None:
+    made, found = corpus(800, 1)
+    assert find_templates(made.letters, parallel=True) == found
+
+
+def test_identical_sentences_have_one_first_sentence_and_others_their_own() -> None:
+    sets = [frozenset({1, 2, 3}), frozenset({3, 2, 1}), frozenset({1, 2}), frozenset(), frozenset()]
+    sets += [frozenset({1, 2, 4}), frozenset({1, 2, 3})]
+    sentences = Sentences.of_sets(sets, dict.fromkeys(range(5), 1.0))
+    assert sentences.firsts().tolist() == [0, 0, 2, 3, 3, 5, 0]
+
+
+def test_taking_sentences_keeps_their_own_words() -> None:
+    sets = [frozenset({1, 2}), frozenset(), frozenset({3, 4, 5}), frozenset({6})]
+    sentences = Sentences.of_sets(sets, dict.fromkeys(range(7), 1.0))
+    taken = sentences.taken(np.array([3, 2, 1], dtype=np.int64))
+    assert taken.lengths.tolist() == [1, 3, 0]
+    words = [
+        {int(sentences.ids[word]) for word in taken.words[start : start + length]}
+        for start, length in zip(taken.starts.tolist(), taken.lengths.tolist(), strict=True)
+    ]
+    assert words == [{6}, {3, 4, 5}, set()]
+
+
+def test_a_type_left_out_of_a_text_it_is_no_sentence_of_comes_back_when_texts_merge() -> None:
+    # Type 7 is in one of two letters of text 0 and one of three of text 1: no
+    # sentence of either (one letter is not two). Merged, two of five carry it.
+    types = [{7: 5, 1: 9}, {1: 9}, {7: 5, 2: 9}, {2: 9}, {2: 9}]
+    reading = Reading(types=types, words=[30] * 5)
+    texts = _Texts(reading, TextSettings(), dropped=frozenset())
+    for members in ([0, 1], [2, 3, 4]):
+        text = texts._new()
+        for member in members:
+            texts._add(member, text, types[member])
+    assert texts._evidence({7: 5}) == {}
+    texts._merge(0, 1)
+    assert texts._evidence({7: 5}) == {0: {7}}
+
+
+def test_sentence_types_found_in_threads_are_those_found_in_one() -> None:
+    generator = random.Random(5)
+    base = [generator.sample(range(1, 400), generator.randint(4, 30)) for _ in range(60)]
+    sentences = []
+    for words in base * 4:
+        kept = [word for word in words if generator.random() > 0.15]
+        sentences.append(frozenset(kept + generator.sample(range(400, 500), 2)))
+    table = Sentences.of_sets(sentences, {word: 1.0 + word % 3 for word in range(500)})
+    alone = SentenceTable(table).types(bands=5, rows=3, similarity=0.7, threads=1)
+    assert SentenceTable(table).types(bands=5, rows=3, similarity=0.7, threads=2) == alone
+    assert len(set(alone)) < len(sentences)

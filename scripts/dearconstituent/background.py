@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar
 
 from .errors import DearConstituentError
 
-__all__ = ["BackgroundError", "Pending", "can_fork", "run"]
+__all__ = ["BackgroundError", "Pending", "can_fork", "in_two", "mapped", "run"]
 
+S = TypeVar("S")
 T = TypeVar("T")
 
 
@@ -90,6 +91,28 @@ def run(function: Callable[[], T], *, background: bool) -> Pending[T]:
     process.start()
     sender.close()
     return _Forked(process, receiver)
+
+
+def in_two(work: Callable[[S], T], here: S, there: S, *, parallel: bool) -> tuple[T, T]:
+    """``work(here)`` and ``work(there)``: with ``parallel``, the second in a forked
+    child while this process does the first. As :func:`run`, safe only while the
+    caller runs no other threads, and not from a child :func:`run` started (a
+    daemon may not fork)."""
+    pending = run(lambda: work(there), background=parallel)
+    return work(here), pending.result()
+
+
+def mapped(function: Callable[[S], T], items: Sequence[S], *, parallel: bool) -> list[T]:
+    """``function`` of each of ``items``, in order: with ``parallel``, those of the
+    second half in a forked child (see :func:`in_two`)."""
+    half = len(items) // 2
+    here, there = in_two(
+        lambda part: [function(item) for item in part],
+        items[:half],
+        items[half:],
+        parallel=parallel,
+    )
+    return here + there
 
 
 def _child(function: Callable[[], object], sender: Connection) -> None:

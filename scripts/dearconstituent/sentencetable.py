@@ -9,11 +9,18 @@ in a forked child, and importing numpy there cost every build's start
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from itertools import chain
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from array import array
 
 _MASK = (1 << 61) - 1
 _MULTIPLIERS = tuple((0x9E3779B97F4A7C15 * (band + 1)) & _MASK | 1 for band in range(32))
@@ -21,14 +28,6 @@ _MULTIPLIERS = tuple((0x9E3779B97F4A7C15 * (band + 1)) & _MASK | 1 for band in r
 
 BUCKET_SIZE = 4
 """Sentences of a bucket that every later one is compared with."""
-
-
-class _DenseIds(dict[int, int]):
-    """Word id → a small number of its own, in the order words are met."""
-
-    def __missing__(self, word: int) -> int:
-        found = self[word] = len(self)
-        return found
 
 
 _Ints = npt.NDArray[np.int64]
@@ -41,57 +40,186 @@ _PADDED_WIDTH = 16
 _PAST = np.uint64(_MASK + 1)
 """Greater than any rank: stands for a rank already taken."""
 _FNV_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_Result = TypeVar("_Result")
 _PAIRS_AT_ONCE = 1 << 20
 """Words (pairs × width) compared in one step: bounds the memory used."""
 
 
-class SentenceTable:
-    """Sentences as numpy arrays, for comparing millions of pairs at C speed.
+@dataclass(frozen=True)
+class Sentences:
+    """Sentences as sets of words, in flat arrays.
 
     The words of sentence ``n`` are ``words[starts[n]:starts[n] + lengths[n]]``,
-    each a dense id (for equality), with its word id (for ranks) and weight.
+    each a small number (for equality); word ``w``'s id is ``ids[w]`` (for
+    min-hash ranks: a checksum, so that ranks do not depend on the order words
+    are met) and its weight ``weights[w]``.
     """
 
-    def __init__(self, sentences: Sequence[frozenset[int]], weights: Mapping[int, float]) -> None:
-        ids = _DenseIds()
-        self.lengths: _Ints = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
-        self.starts: _Ints = np.cumsum(self.lengths) - self.lengths
-        self.words: _Words = np.fromiter(
-            chain.from_iterable(map(ids.__getitem__, words) for words in sentences),
+    lengths: _Ints
+    words: _Words
+    ids: _Hashes
+    weights: npt.NDArray[np.float64]
+
+    @classmethod
+    def of_sets(
+        cls, sentences: Sequence[frozenset[int]], weights: Mapping[int, float]
+    ) -> Sentences:
+        """Sentences given as sets of word ids, each word weighing ``weights[id]``."""
+        numbers = {
+            word: number
+            for number, word in enumerate(dict.fromkeys(chain.from_iterable(sentences)))
+        }
+        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+        words = np.fromiter(
+            chain.from_iterable(map(numbers.__getitem__, words) for words in sentences),
             dtype=np.int32,
-            count=int(self.lengths.sum()),
+            count=int(lengths.sum()),
         )
-        self.owner: _Ints = np.repeat(np.arange(len(sentences)), self.lengths)
-        word_ids = np.fromiter(ids, dtype=np.uint64, count=len(ids))
-        self.word_ids: _Hashes = word_ids[self.words]
-        self.weight_by_id = np.fromiter(
-            chain(map(weights.__getitem__, ids), [0.0]), dtype=np.float64, count=len(ids) + 1
+        return cls(
+            lengths=lengths,
+            words=words,
+            ids=np.fromiter(numbers, dtype=np.uint64, count=len(numbers)),
+            weights=np.fromiter(map(weights.__getitem__, numbers), np.float64, len(numbers)),
         )
-        """Weight per dense id; the last, for :data:`_PAD`, is 0."""
+
+    @classmethod
+    def content(
+        cls,
+        parts: Sequence[tuple[array[int], array[int], Sequence[int]]],
+        ignored: Sequence[bool],
+        ids: Sequence[int],
+        weights: Sequence[float],
+    ) -> Sentences:
+        """Sentences given in parts, each as its sentences' numbers of words, their
+        words (numbers of the part's own) and the numbers those are of the whole
+        vocabulary, with the ``ignored`` words of that vocabulary left out."""
+        lengths = np.concatenate(
+            [np.zeros(0, dtype=np.int64)]
+            + [np.frombuffer(lengths, dtype=np.intc).astype(np.int64) for lengths, _, _ in parts]
+        )
+        words = np.concatenate(
+            [np.zeros(0, dtype=np.int32)]
+            + [
+                np.asarray(numbers, dtype=np.int32)[np.frombuffer(words, dtype=np.intc)]
+                for _, words, numbers in parts
+            ]
+        )
+        kept = ~np.asarray(ignored, dtype=bool)[words]
+        running = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(kept)])
+        ends = np.cumsum(lengths)
+        return cls(
+            lengths=running[ends] - running[ends - lengths],
+            words=words[kept],
+            ids=np.asarray(ids, dtype=np.uint64),
+            weights=np.asarray(weights, dtype=np.float64),
+        )
+
+    @property
+    def starts(self) -> _Ints:
+        return np.cumsum(self.lengths) - self.lengths
+
+    def taken(self, sentences: _Ints) -> Sentences:
+        """Only ``sentences`` (indexes, in the order given)."""
+        lengths = self.lengths[sentences]
+        firsts = np.repeat(self.starts[sentences] - (np.cumsum(lengths) - lengths), lengths)
+        return replace(self, lengths=lengths, words=self.words[firsts + np.arange(len(firsts))])
+
+    def firsts(self) -> _Ints:
+        """Per sentence, the first sentence with the same words (itself, if none before).
+
+        Compared by a 64-bit digest of their words (a sum of mixed word numbers,
+        whatever their order), with their number of words: two different
+        sentences of 100,000 letters have the same by chance about once in ten
+        million archives.
+        """
+        mixed = _mixed(self.words.astype(np.uint64))
+        running = np.concatenate([np.zeros(1, dtype=np.uint64), np.cumsum(mixed, dtype=np.uint64)])
+        starts = self.starts
+        digests = running[starts + self.lengths] - running[starts]
+        digests ^= _mixed(self.lengths.astype(np.uint64))
+        _, first, inverse = np.unique(digests, return_index=True, return_inverse=True)
+        found: _Ints = first[inverse.reshape(-1)]
+        return found
+
+
+def _mixed(values: _Hashes) -> _Hashes:
+    """``values`` scrambled (SplitMix64's finalizer), so that sums of them rarely meet."""
+    values = (values + np.uint64(1)) * _MIX
+    values ^= values >> np.uint64(31)
+    values *= np.uint64(0xBF58476D1CE4E5B9)
+    values ^= values >> np.uint64(27)
+    return values
+
+
+def types_of(
+    sentences: Sentences,
+    *,
+    bands: int,
+    rows: int,
+    similarity: float,
+    min_words: int,
+    threads: int = 1,
+) -> list[int | None]:
+    """Per sentence, its type: the index of the type's first sentence (None: one of
+    fewer than ``min_words`` words), as :func:`.sentencetypes.sentence_types` says;
+    in ``threads`` threads."""
+    firsts = sentences.firsts()
+    distinct = np.flatnonzero(firsts == np.arange(len(firsts)))
+    counted = distinct[sentences.lengths[distinct] >= max(1, min_words)]
+    table = SentenceTable(sentences.taken(counted))
+    roots = np.asarray(
+        table.types(bands=bands, rows=rows, similarity=similarity, threads=threads),
+        dtype=np.int64,
+    )
+    type_of = np.full(len(firsts), -1, dtype=np.int64)
+    type_of[counted] = counted[roots]
+    return [None if kind < 0 else kind for kind in type_of[firsts].tolist()]
+
+
+class SentenceTable:
+    """Sentences as numpy arrays, for comparing millions of pairs at C speed."""
+
+    def __init__(self, sentences: Sentences) -> None:
+        self.lengths: _Ints = sentences.lengths
+        self.starts: _Ints = sentences.starts
+        self.words: _Words = sentences.words
+        self.owner: _Ints = np.repeat(np.arange(len(self.lengths)), self.lengths)
+        self.word_ids: _Hashes = sentences.ids[self.words]
+        self.weight_by_id = np.append(sentences.weights, 0.0)
+        """Weight per word number; the last, for :data:`_PAD`, is 0."""
         self.totals = np.bincount(
-            self.owner, weights=self.weight_by_id[self.words], minlength=len(sentences)
+            self.owner, weights=self.weight_by_id[self.words], minlength=len(self.lengths)
         )
         self.padded = self._padded(_PADDED_WIDTH)
 
     def _padded(self, width: int) -> _Words:
         """Every sentence's first ``width`` words, one row each, padded with :data:`_PAD`."""
-        rows = np.full((len(self.lengths), width), _PAD, dtype=np.int32)
-        column = np.arange(len(self.words)) - self.starts[self.owner]
-        near = column < width
-        rows[self.owner[near], column[near]] = self.words[near]
-        return rows
+        return self._gathered(np.arange(len(self.lengths)), width)
 
-    def types(self, *, bands: int, rows: int, similarity: float) -> list[int]:
+    def types(self, *, bands: int, rows: int, similarity: float, threads: int = 1) -> list[int]:
         """Per sentence, the first (smallest index) of the sentences it is one type with:
         ``similarity`` of their weight the same (see :func:`.sentencetypes.sentence_types`),
-        pairs proposed by ``bands`` min-hash bands of ``rows`` ranks."""
+        pairs proposed by ``bands`` min-hash bands of ``rows`` ranks.
+
+        With two ``threads`` or more, each band's pairs are found while the band
+        before is compared, and pairs are compared in several threads: numpy lets
+        other threads run while it works on arrays. The types are the same.
+        """
         roots: _Ints = np.arange(len(self.lengths))
         if not len(roots):
             return []
-        for band in range(bands):
-            earlier, later = _bucket_pairs(self.signatures(band, rows))
-            roots = self._join_first_alike(roots, earlier, later, similarity)
+        with _threads(threads) as pool:
+            coming = pool.submit(self._candidates, 0, rows)
+            for band in range(bands):
+                earlier, later = coming.result()
+                if band + 1 < bands:
+                    coming = pool.submit(self._candidates, band + 1, rows)
+                roots = self._join_first_alike(roots, earlier, later, similarity, pool)
         return [int(root) for root in roots]
+
+    def _candidates(self, band: int, rows: int) -> tuple[_Ints, _Ints]:
+        return _bucket_pairs(self.signatures(band, rows))
 
     def signatures(self, band: int, rows: int) -> _Hashes:
         """Per sentence, a hash of its ``rows`` smallest ranks in ``band`` (two
@@ -106,7 +234,12 @@ class SentenceTable:
         return signature
 
     def _join_first_alike(
-        self, roots: _Ints, earlier: _Ints, later: _Ints, similarity: float
+        self,
+        roots: _Ints,
+        earlier: _Ints,
+        later: _Ints,
+        similarity: float,
+        pool: Executor | None = None,
     ) -> _Ints:
         """``roots`` with each sentence of ``later`` joined to the first of its
         ``earlier`` sentences it is alike to, unless one before that is of its type
@@ -119,41 +252,53 @@ class SentenceTable:
         # need no comparing.
         compared = np.flatnonzero(~linked & (lesser >= similarity * greater))
         one, other = earlier[compared], later[compared]
-        both = self.shared_weight(one, other)
+        both = self.shared_weight(one, other, pool)
         linked[compared] = both >= similarity * (totals[one] + totals[other] - both)
         candidates = np.flatnonzero(linked)
         first = candidates[np.unique(later[candidates], return_index=True)[1]]
         first = first[roots[earlier[first]] != roots[later[first]]]
         return _components(roots, earlier[first], later[first])
 
-    def shared_weight(self, first: _Ints, second: _Ints) -> npt.NDArray[np.float64]:
-        """Per pair, the weight of the words both sentences have."""
+    def shared_weight(
+        self, first: _Ints, second: _Ints, pool: Executor | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Per pair, the weight of the words both sentences have (in ``pool``'s threads)."""
         found = np.zeros(len(first))
         longest = np.maximum(self.lengths[first], self.lengths[second])
         # Each word of one is compared with each of the other's, padded to a
         # common width: pairs are taken in classes of width, 8, 16, 32 words…
         widths = np.maximum(8, 1 << np.ceil(np.log2(np.maximum(longest, 1))).astype(np.int64))
+        chunks = []
         for width in np.unique(widths).tolist():
             pairs = np.flatnonzero(widths == width)
             step = max(1, _PAIRS_AT_ONCE // width)
-            for at in range(0, len(pairs), step):
-                chunk = pairs[at : at + step]
-                mine, theirs = self._rows(first[chunk], width), self._rows(second[chunk], width)
-                hit = mine == theirs[:, :1]
-                for column in range(1, width):
-                    hit |= mine == theirs[:, column : column + 1]
-                # A pad may meet a pad: it weighs nothing.
-                found[chunk] = np.einsum("ij,ij->i", self.weight_by_id[mine], hit)
+            chunks += [(pairs[at : at + step], width) for at in range(0, len(pairs), step)]
+
+        def weigh(chunk: _Ints, width: int) -> None:
+            mine, theirs = self._rows(first[chunk], width), self._rows(second[chunk], width)
+            hit = mine == theirs[:, :1]
+            for column in range(1, width):
+                hit |= mine == theirs[:, column : column + 1]
+            # A pad may meet a pad: it weighs nothing.
+            found[chunk] = np.einsum("ij,ij->i", self.weight_by_id[mine], hit)
+
+        # Each chunk writes its own pairs' weights: the threads never meet.
+        for _ in (pool or _Inline()).map(weigh, *zip(*chunks, strict=True)):
+            pass
         return found
 
     def _rows(self, sentences: _Ints, width: int) -> _Words:
         """The sentences' words, one row each, padded with :data:`_PAD` to ``width``."""
         if width <= self.padded.shape[1]:
             return self.padded[sentences, :width]
+        return self._gathered(sentences, width)
+
+    def _gathered(self, sentences: _Ints, width: int) -> _Words:
+        """The sentences' first ``width`` words, one row each, padded with :data:`_PAD`."""
         offsets = np.arange(width)
         inside = offsets[None, :] < self.lengths[sentences][:, None]
         places = np.where(inside, self.starts[sentences][:, None] + offsets[None, :], 0)
-        return np.where(inside, self.words[places], _PAD)
+        return np.where(inside, self.words[places], _PAD).astype(np.int32, copy=False)
 
 
 def _bucket_pairs(signatures: _Hashes) -> tuple[_Ints, _Ints]:
@@ -198,3 +343,27 @@ def _components(roots: _Ints, first: _Ints, second: _Ints) -> _Ints:
             if np.array_equal(jumped, roots):
                 break
             roots = jumped
+
+
+class _Inline(Executor):
+    """Runs each task as it is submitted, in this thread."""
+
+    def submit(
+        self, fn: Callable[..., _Result], /, *args: object, **kwargs: object
+    ) -> Future[_Result]:
+        done: Future[_Result] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed over as a thread pool would
+            done.set_exception(error)
+        return done
+
+
+@contextmanager
+def _threads(count: int) -> Iterator[Executor]:
+    """``count`` threads to run tasks in (with one, tasks run as they are submitted)."""
+    if count < 2:
+        yield _Inline()
+        return
+    with ThreadPoolExecutor(count, thread_name_prefix="sentence-types") as pool:
+        yield pool

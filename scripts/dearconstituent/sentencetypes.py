@@ -51,6 +51,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
+
+from .background import mapped
+
+if TYPE_CHECKING:
+    from .sentencetable import Sentences
 
 FUNCTION_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been
@@ -149,17 +155,25 @@ def sentence_types(
     at 100,000 letters of the benchmark, against 4.)
     Each word counts by its weight (:func:`rarity`; all alike without one).
     """
-    distinct: dict[frozenset[int], int] = {}
-    first_of = [distinct.setdefault(words, index) for index, words in enumerate(sentences)]
-    least = max(1, settings.min_words)
-    counted = [index for index in distinct.values() if len(sentences[index]) >= least]
     # Imported here: numpy is needed only where detection runs (see .sentencetable).
-    from .sentencetable import SentenceTable  # noqa: PLC0415
+    from .sentencetable import Sentences  # noqa: PLC0415
 
-    table = SentenceTable([sentences[index] for index in counted], weights or _Uniform())
-    roots = table.types(bands=settings.bands, rows=settings.rows, similarity=settings.similarity)
-    type_of = dict(zip(counted, (counted[root] for root in roots), strict=True))
-    return [type_of.get(first) for first in first_of]
+    return typed(Sentences.of_sets(sentences, weights or _Uniform()), settings)
+
+
+def typed(sentences: Sentences, settings: TypeSettings, *, threads: int = 1) -> list[int | None]:
+    """The type of each of ``sentences`` (as :func:`sentence_types`), in ``threads``
+    threads (see :meth:`.sentencetable.SentenceTable.types`)."""
+    from .sentencetable import types_of  # noqa: PLC0415
+
+    return types_of(
+        sentences,
+        bands=settings.bands,
+        rows=settings.rows,
+        similarity=settings.similarity,
+        min_words=settings.min_words,
+        threads=threads,
+    )
 
 
 class _Uniform(dict[int, float]):
@@ -187,34 +201,47 @@ class Reading:
     """Per letter: all its content words (the share's denominator)."""
 
 
-def find_texts(reading: Reading, order: Sequence[int], settings: TextSettings) -> list[list[int]]:
+def find_texts(
+    reading: Reading, order: Sequence[int], settings: TextSettings, *, parallel: bool = False
+) -> list[list[int]]:
     """The texts (groups of two letters or more, by index) among the letters, read in
-    ``order`` (earliest first)."""
+    ``order`` (earliest first).
+
+    Each reading is done letter after letter; with ``parallel``, what is asked of
+    each letter (or sentence type) between readings is asked in two processes
+    (:func:`.background.mapped`). The texts are the same.
+    """
     first = _Texts(reading, settings, dropped=frozenset(), partial=False).read(order)
-    quotations = _quotations(reading, first, settings)
+    quotations = _quotations(reading, first, settings, parallel=parallel)
     second = _Texts(reading, settings, quotations).read(order)
     # Read again, the letters that are most nearly a text first: a text then starts
     # from a copy of it, not from a letter that quotes it and another.
     known = _Texts.of(reading, settings, quotations, second)
     position = {letter: number for number, letter in enumerate(order)}
-    fullest = sorted(order, key=lambda letter: (-known.share(letter), position[letter]))
+    share = dict(zip(order, mapped(known.share, order, parallel=parallel), strict=True))
+    fullest = sorted(order, key=lambda letter: (-share[letter], position[letter]))
     third = _Texts(reading, settings, quotations).read(fullest)
     # Each letter placed once more, now that every text's sentences are known: one
     # taken in before the second text it quotes had formed leaves both.
     settled = _Texts.of(reading, settings, quotations, [group for group in third if len(group) > 1])
-    settling = _Settling(settled, order)
+    settling = _Settling(settled, order, parallel=parallel)
     placed: dict[int, list[int]] = {}
-    for letter in order:
-        text = settling.text_of(letter)
+    for letter, text in zip(order, mapped(settling.text_of, order, parallel=parallel), strict=True):
         if text is not None:
             placed.setdefault(text, []).append(letter)
     return [members for members in placed.values() if len(members) > 1]
 
 
-def _quotations(reading: Reading, texts: list[list[int]], settings: TextSettings) -> frozenset[int]:
+def _quotations(
+    reading: Reading, texts: list[list[int]], settings: TextSettings, *, parallel: bool = False
+) -> frozenset[int]:
     """The sentence types that are quotations, once ``texts`` are read (see :class:`_Quoted`)."""
     quoted = _Quoted(reading, texts, settings)
-    return frozenset(kind for kind, letters in _carriers(reading).items() if quoted(kind, letters))
+    carriers = list(_carriers(reading).items())
+    found = mapped(lambda carried: quoted(*carried), carriers, parallel=parallel)
+    return frozenset(
+        kind for (kind, _), quotation in zip(carriers, found, strict=True) if quotation
+    )
 
 
 class _Quoted:
@@ -318,10 +345,17 @@ class _Texts:
         """Whether a letter may join a text with :attr:`TextSettings.partial_share`."""
         self.members: list[list[int]] = []
         self.counts: list[Counter[int]] = []
-        self.index: dict[int, list[int]] = {}
-        """Sentence type → the texts that carry it (a few of the lone letters only)."""
+        self.index: dict[int, dict[int, None]] = {}
+        """Sentence type → the texts that carry it (a few of the lone letters only), in
+        the order they came to, as ordered sets: a merge renames the text it ends."""
+        self.live: dict[int, dict[int, None]] = {}
+        """Sentence type → those of its :attr:`index` texts it may be a sentence of.
+        One it is not a sentence of is left out when found (a statement that a few
+        letters of many large texts quote would otherwise be looked at in each of
+        them, for every letter that has it), and comes back when a letter carrying
+        the type joins the text, or the text is merged: the only ways it can become
+        one of the text's sentences."""
         self.alone: Counter[int] = Counter()
-        self.forest = _Forest(0)
         self.fixed: dict[int, tuple[int, ...]] | None = None
         """Once the texts no longer change: sentence type → the texts it is a
         sentence of, worked out once instead of for every letter that has it."""
@@ -355,24 +389,27 @@ class _Texts:
         return self._place(letter, self._carried(letter), merge=merge)
 
     def _carried(self, letter: int) -> dict[int, int]:
-        return {
-            kind: words
-            for kind, words in self.reading.types[letter].items()
-            if kind not in self.dropped
-        }
+        """The letter's types, less the dropped ones (its own, never changed, when none is)."""
+        types = self.reading.types[letter]
+        if self.dropped.isdisjoint(types):
+            return types
+        return {kind: words for kind, words in types.items() if kind not in self.dropped}
 
     def _add(self, letter: int, text: int, types: dict[int, int]) -> None:
         self.members[text].append(letter)
         self.counts[text].update(types.keys())
         alone = len(self.members[text]) == 1
+        index, live = self.index, self.live
         for kind in types:
             if alone:
                 if self.alone[kind] >= self.settings.alone:
                     continue
                 self.alone[kind] += 1
-            texts = self.index.setdefault(kind, [])
-            if text not in texts:
-                texts.append(text)
+            texts = index.get(kind)
+            if texts is None:
+                index[kind], live[kind] = {text: None}, {text: None}
+            else:
+                texts[text] = live[kind][text] = None
 
     def read(self, order: Iterable[int]) -> list[list[int]]:
         for letter in order:
@@ -387,7 +424,7 @@ class _Texts:
         settings = self.settings
         words = self.reading.words[letter]
         least = max(settings.min_words, settings.share * words)
-        weights = {text: sum(types[kind] for kind in kinds) for text, kinds in evidence.items()}
+        weights = {text: sum(map(types.__getitem__, kinds)) for text, kinds in evidence.items()}
         ranked = sorted(
             (
                 text
@@ -432,27 +469,49 @@ class _Texts:
             return found
         core = self.settings.core
         # Bound once: this runs for every letter in every reading.
-        root, members, counts = self.forest.root, self.members, self.counts
+        members, counts, live = self.members, self.counts, self.live
         for kind in types:
-            for found_in in self.index.get(kind, ()):
-                text = root(found_in)
+            texts = live.get(kind)
+            if not texts:
+                continue
+            left_out = []
+            for text in texts:
                 size = len(members[text])
                 carried = counts[text][kind]
                 if carried >= core * size and (carried > 1 or size == 1):
-                    found.setdefault(text, set()).add(kind)
+                    kinds = found.get(text)
+                    if kinds is None:
+                        found[text] = {kind}
+                    else:
+                        kinds.add(kind)
+                else:
+                    left_out.append(text)
+            for text in left_out:
+                del texts[text]
         return found
 
     def _new(self) -> int:
         self.members.append([])
         self.counts.append(Counter())
-        return self.forest.add()
+        return len(self.members) - 1
 
     def _merge(self, first: int, second: int) -> int:
-        first, second = self.forest.root(first), self.forest.root(second)
+        """Two texts made one, under the lesser number: the other is left empty."""
         if first == second:
             return first
         keep, gone = min(first, second), max(first, second)
-        self.forest.join(keep, gone)
+        # Every type the index has the gone text under is one it counts.
+        for kind in self.counts[gone]:
+            texts = self.index.get(kind)
+            if texts is None:
+                continue
+            if gone in texts:
+                del texts[gone]
+                texts[keep] = None
+            if keep in texts:
+                live = self.live[kind]
+                live.pop(gone, None)
+                live[keep] = None
         self.members[keep] += self.members[gone]
         self.members[gone] = []
         self.counts[keep].update(self.counts[gone])
@@ -463,9 +522,10 @@ class _Texts:
 class _Settling:
     """The last placing of each letter, against texts that no longer change."""
 
-    def __init__(self, texts: _Texts, order: Iterable[int]) -> None:
+    def __init__(self, texts: _Texts, order: Sequence[int], *, parallel: bool) -> None:
         self.texts = texts
-        self.placed = {letter: texts.place(letter, merge=False) for letter in order}
+        placed = mapped(lambda letter: texts.place(letter, merge=False), order, parallel=parallel)
+        self.placed = dict(zip(order, placed, strict=True))
         self.carriers = _carriers(texts.reading)
         """Sentence type → the letters that carry it (quotations too)."""
         self._evidence: dict[int, dict[int, set[int]]] = {}
@@ -525,26 +585,3 @@ class _Settling:
             texts = self.texts
             found = self._evidence[letter] = texts._evidence(texts._carried(letter))
         return found
-
-
-class _Forest:
-    """Union-find over indexes; the smaller index is a group's root."""
-
-    def __init__(self, count: int) -> None:
-        self._parent = list(range(count))
-
-    def add(self) -> int:
-        self._parent.append(len(self._parent))
-        return len(self._parent) - 1
-
-    def root(self, node: int) -> int:
-        parent = self._parent
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def join(self, first: int, second: int) -> None:
-        a, b = self.root(first), self.root(second)
-        if a != b:
-            self._parent[max(a, b)] = min(a, b)

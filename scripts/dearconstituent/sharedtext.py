@@ -37,14 +37,19 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import math
+import os
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 
+from .background import in_two
 from .markup import main_text
 from .model import Letter
 from .sentencetypes import (
@@ -54,7 +59,7 @@ from .sentencetypes import (
     TypeSettings,
     find_texts,
     rarity,
-    sentence_types,
+    typed,
 )
 
 __all__ = [
@@ -206,12 +211,29 @@ class _Text:
     letter: Letter
     written: list[str]
     """The sentences of its own paragraphs, as written."""
-    words: list[list[str]]
-    """Per sentence, its comparable words (stock phrases and the MP's name cut out)."""
-    types: list[int | None] = field(default_factory=list)
-    """Per sentence, once the letters are read: its type (None: too short to count)."""
-    content: list[int] = field(default_factory=list)
+    types: list[int | None]
+    """Per sentence: its type (None: too short to count)."""
+    content: list[int]
     """Per sentence, its content words (see :mod:`.sentencetypes`)."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Some letters' sentences, as written and as sets of word numbers: a few large
+    objects, which a child process sends back quickly."""
+
+    written: list[str]
+    """Per letter, its sentences as written, joined by :data:`_STOP`."""
+    sentences: array[int]
+    """Per letter, its number of sentences."""
+    lengths: array[int]
+    """Per sentence, its number of distinct comparable words (stock phrases and the
+    MP's name cut out)."""
+    words: array[int]
+    """Each sentence's distinct words in turn, as numbers of :attr:`vocabulary`."""
+    vocabulary: list[str]
+    letters_with: list[int]
+    """Per word of :attr:`vocabulary`, the letters that have it."""
 
 
 def words_of(text: str) -> list[str]:
@@ -219,10 +241,17 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
-def find_templates(letters: Sequence[Letter], *, settings: Settings | None = None) -> Templates:
-    """The template groups among ``letters``."""
+def find_templates(
+    letters: Sequence[Letter], *, settings: Settings | None = None, parallel: bool = False
+) -> Templates:
+    """The template groups among ``letters``.
+
+    With ``parallel``, part of the work is done in a forked child process
+    (:mod:`.background`): the same groups, sooner on two cores. Not from a child
+    process :func:`.background.run` started, nor while other threads run.
+    """
     with _without_cycle_collection():
-        return _find_templates(letters, settings or Settings())
+        return _find_templates(letters, settings or Settings(), parallel=parallel)
 
 
 @contextmanager
@@ -242,14 +271,13 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _find_templates(letters: Sequence[Letter], settings: Settings) -> Templates:
+def _find_templates(letters: Sequence[Letter], settings: Settings, *, parallel: bool) -> Templates:
     detector = _Detector(settings)
-    texts = [
-        detector.text_of(letter)
-        for letter in sorted(letters, key=lambda letter: letter.path.as_posix())
-    ]
+    texts, reading = detector.read(
+        sorted(letters, key=lambda letter: letter.path.as_posix()), parallel=parallel
+    )
     order = sorted(range(len(texts)), key=lambda index: texts[index].letter.sort_key())
-    found = find_texts(detector.reading(texts), order, detector.settings.texts)
+    found = find_texts(reading, order, detector.settings.texts, parallel=parallel)
     groups = [detector.group([texts[index] for index in members]) for members in found]
     groups.sort(key=lambda group: (-group.size, group.id))
     log.debug("%d template group(s) among %d letters", len(groups), len(letters))
@@ -257,6 +285,14 @@ def _find_templates(letters: Sequence[Letter], settings: Settings) -> Templates:
         groups=tuple(groups),
         by_letter={member.path: group for group in groups for member in group.members},
     )
+
+
+class _Numbers(dict[str, int]):
+    """Word → a small number of its own, in the order words are met."""
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = len(self)
+        return found
 
 
 class _WordIds(dict[str, int]):
@@ -280,75 +316,121 @@ class _Detector:
         self._stock = _phrase_pattern(STOCK_PHRASES)
         self._names: dict[str, re.Pattern[str]] = {}
 
-    def text_of(self, letter: Letter) -> _Text:
+    def read(self, letters: Sequence[Letter], *, parallel: bool) -> tuple[list[_Text], Reading]:
+        """Each letter's substantive text, and the letters read into sentence types;
+        with ``parallel``, half the letters' words are found in a forked child, and
+        sentence types in several threads."""
+        half = len(letters) // 2
+        parts = in_two(self._words, letters[:half], letters[half:], parallel=parallel)
+        return self._reading(letters, parts, threads=(os.cpu_count() or 1) if parallel else 1)
+
+    def _words(self, letters: Sequence[Letter]) -> _Words:
+        numbers: _Numbers = _Numbers()
+        number = numbers.__getitem__
+        letters_with: Counter[int] = Counter()
+        written: list[str] = []
+        sentences, lengths, words = array("i"), array("i"), array("i")
+        for letter in letters:
+            text, cut = self._sentences(letter)
+            written.append(text)
+            sets = [set(map(number, _WORD.findall(sentence))) for sentence in cut.split(_STOP)]
+            sentences.append(len(sets))
+            lengths.extend(map(len, sets))
+            words.extend(chain.from_iterable(sets))
+            letters_with.update(set().union(*sets))
+        return _Words(
+            written=written,
+            sentences=sentences,
+            lengths=lengths,
+            words=words,
+            vocabulary=list(numbers),
+            letters_with=[letters_with[word] for word in range(len(numbers))],
+        )
+
+    def _sentences(self, letter: Letter) -> tuple[str, str]:
+        """The letter's sentences as written, and as cut (:meth:`_cut`), each joined
+        by :data:`_STOP`: two strings, which a child process returns quickly."""
         text = main_text(letter.body)
         if _CUT in text or _STOP in text:
             # The validator refuses control characters; a build that skipped it
             # must still not mistake them for the markers used here.
             text = text.replace(_CUT, " ").replace(_STOP, " ")
-        written = _SENTENCE_END.split(text)
-        cut = self._cut(_STOP.join(written), letter)
-        words = [_WORD.findall(sentence) for sentence in cut.split(_STOP)]
-        return _Text(letter, written, words)
+        written = _STOP.join(_SENTENCE_END.split(text))
+        return written, self._cut(written, letter)
 
-    def reading(self, texts: list[_Text]) -> Reading:
-        """Each letter's sentence types and content words, boilerplate left out."""
-        frequency: Counter[str] = Counter()
-        for text in texts:
-            frequency.update({word for sentence in text.words for word in sentence})
-        ignored = FUNCTION_WORDS | self._common_words(frequency, len(texts))
-        word_ids = self._word_ids
-        weights = {
-            word_ids[word]: rarity(len(texts), count)
-            for word, count in frequency.items()
-            if word not in ignored
-        }
-        sentences: list[frozenset[int]] = []
-        owners: list[int] = []
-        for owner, text in enumerate(texts):
-            for sentence in text.words:
-                ids = frozenset(word_ids[word] for word in sentence if word not in ignored)
-                sentences.append(ids)
-                owners.append(owner)
-                text.content.append(len(ids))
-        types: list[dict[int, int]] = [{} for _ in texts]
-        found = sentence_types(sentences, self.settings.types, weights)
-        for number, kind in enumerate(found):
-            owner = owners[number]
-            texts[owner].types.append(kind)
-            if kind is not None:
-                carried = types[owner]
-                carried[kind] = max(carried.get(kind, 0), len(sentences[number]))
+    def _reading(
+        self, letters: Sequence[Letter], parts: tuple[_Words, _Words], *, threads: int
+    ) -> tuple[list[_Text], Reading]:
+        """Each letter's sentence types (found in ``threads`` threads) and content words,
+        boilerplate left out."""
+        # Imported here: numpy is needed only where detection runs (see .sentencetable).
+        from .sentencetable import Sentences  # noqa: PLC0415
+
+        vocabulary, renumbered, letters_with = _merged(parts)
+        ignored = self._ignored(vocabulary, letters_with, len(letters))
+        sentences = Sentences.content(
+            [
+                (part.lengths, part.words, numbers)
+                for part, numbers in zip(parts, renumbered, strict=True)
+            ],
+            ignored,
+            ids=[self._word_ids[word] for word in vocabulary],
+            weights=[
+                0.0 if ignore else rarity(len(letters), count)
+                for ignore, count in zip(ignored, letters_with, strict=True)
+            ],
+        )
+        found = typed(sentences, self.settings.types, threads=threads)
+        content = sentences.lengths.tolist()
+        texts: list[_Text] = []
+        types: list[dict[int, int]] = []
+        start = 0
+        written = chain.from_iterable(part.written for part in parts)
+        counts = chain.from_iterable(part.sentences for part in parts)
+        for letter, joined, count in zip(letters, written, counts, strict=True):
+            end = start + count
+            text = _Text(letter, joined.split(_STOP), found[start:end], content[start:end])
+            carried: dict[int, int] = {}
+            for kind, words in zip(text.types, text.content, strict=True):
+                if kind is not None:
+                    carried[kind] = max(carried.get(kind, 0), words)
+            texts.append(text)
+            types.append(carried)
+            start = end
         self._discount_spread_types(texts, types)
-        return Reading(types=types, words=[sum(text.content) for text in texts])
+        return texts, Reading(types=types, words=[sum(text.content) for text in texts])
 
-    def _common_words(self, frequency: Counter[str], letters: int) -> frozenset[str]:
-        """Words most letters use: they say nothing about which text a letter came from."""
-        if letters < self.settings.common_from:
-            return frozenset()
-        least = self.settings.common_share * letters
-        return frozenset(word for word, count in frequency.items() if count >= least)
+    def _ignored(self, vocabulary: list[str], letters_with: list[int], letters: int) -> list[bool]:
+        """Per word, whether it is a function word or one most letters use: those say
+        nothing about which text a letter came from."""
+        settings = self.settings
+        least = settings.common_share * letters if letters >= settings.common_from else math.inf
+        return [
+            word in FUNCTION_WORDS or count >= least
+            for word, count in zip(vocabulary, letters_with, strict=True)
+        ]
 
     def _discount_spread_types(self, texts: list[_Text], types: list[dict[int, int]]) -> None:
         """Drop sentence types that letters on unrelated topics share (and types in one letter)."""
-        letters: Counter[int] = Counter()
-        for carried in types:
-            letters.update(carried.keys())
+        settings = self.settings
+        letters = Counter(chain.from_iterable(types))
+        common = {kind for kind, count in letters.items() if count >= settings.spread_letters}
         by_topic: dict[str, Counter[int]] = {}
         for text, carried in zip(texts, types, strict=True):
-            common = [kind for kind in carried if letters[kind] >= self.settings.spread_letters]
+            found = common.intersection(carried)
             for topic in text.letter.topics:
-                by_topic.setdefault(topic, Counter()).update(common)
+                by_topic.setdefault(topic, Counter()).update(found)
         largest: Counter[int] = Counter()
         for counts in by_topic.values():
             for kind, count in counts.items():
                 largest[kind] = max(largest[kind], count)
-        share = self.settings.spread_share
+        dropped = {kind for kind, count in letters.items() if count < 2}
+        dropped.update(
+            kind for kind in common if largest[kind] < settings.spread_share * letters[kind]
+        )
         for carried in types:
-            for kind in list(carried):
-                spread = largest[kind] < share * letters[kind]
-                if letters[kind] < 2 or (letters[kind] >= self.settings.spread_letters and spread):
-                    del carried[kind]
+            for kind in dropped.intersection(carried):
+                del carried[kind]
 
     def group(self, texts: list[_Text]) -> TemplateGroup:
         texts = sorted(texts, key=lambda text: text.letter.sort_key())
@@ -419,6 +501,18 @@ def _compare(
     )
 
 
+def _merged(parts: Sequence[_Words]) -> tuple[list[str], list[list[int]], list[int]]:
+    """The words of all ``parts``, each part's words' numbers among them, and the
+    letters that have each word."""
+    vocabulary: _Numbers = _Numbers()
+    renumbered = [[vocabulary[word] for word in part.vocabulary] for part in parts]
+    letters_with = [0] * len(vocabulary)
+    for part, numbers in zip(parts, renumbered, strict=True):
+        for number, count in zip(numbers, part.letters_with, strict=True):
+            letters_with[number] += count
+    return list(vocabulary), renumbered, letters_with
+
+
 def _cut_word(match: re.Match[str]) -> str:
     """A cut for ``match``, unless it starts inside a word."""
     start = match.start()
@@ -445,10 +539,15 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
         for word in words_of(phrase):
             node = node.setdefault(word, {})
         node[""] = {}
-    # Looking ahead for a phrase's first letter lets the engine skip to the
-    # places a phrase may start: a third quicker than trying the trie at each.
-    firsts = "".join(sorted({re.escape(word[0]) for word in trie if word}))
-    return re.compile(rf"(?=[{firsts}])(?<![^\W_]){_branches(trie)}(?![^\W_])")
+    # Each phrase starts with a plain letter, the check that no letter comes
+    # before it just after: the regex engine then skips straight to the letters
+    # a phrase may start with (a quarter quicker than looking ahead for them).
+    firsts = [
+        re.escape(word[0]) + r"(?<![^\W_].)" + re.escape(word[1:]) + _rest(trie[word])
+        for word in sorted(trie)
+        if word
+    ]
+    return re.compile("(?:" + "|".join(firsts) + r")(?![^\W_])")
 
 
 _Trie = dict[str, "_Trie"]
