@@ -49,7 +49,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 
-from .background import in_two
+from .background import in_two, mapped
 from .markup import main_text
 from .model import Letter
 from .sentencetypes import (
@@ -278,7 +278,11 @@ def _find_templates(letters: Sequence[Letter], settings: Settings, *, parallel: 
     )
     order = sorted(range(len(texts)), key=lambda index: texts[index].letter.sort_key())
     found = find_texts(reading, order, detector.settings.texts, parallel=parallel)
-    groups = [detector.group([texts[index] for index in members]) for members in found]
+    groups = mapped(
+        lambda members: detector.group([texts[index] for index in members]),
+        found,
+        parallel=parallel,
+    )
     groups.sort(key=lambda group: (-group.size, group.id))
     log.debug("%d template group(s) among %d letters", len(groups), len(letters))
     return Templates(
