@@ -15,12 +15,19 @@ import sys
 from pathlib import Path, PurePosixPath
 
 import jsonschema
+import pytest
 
 from dearconstituent.dates import parse_letter_date
 from dearconstituent.exports import templates_schema
 from dearconstituent.model import Letter
 from dearconstituent.sentencetypes import TextSettings
-from dearconstituent.sharedtext import STOCK_PHRASES, Settings, find_templates, words_of
+from dearconstituent.sharedtext import (
+    STOCK_PHRASES,
+    Settings,
+    _Detector,
+    find_templates,
+    words_of,
+)
 from tests.archive import ROOT
 
 TEMPLATE = [
@@ -371,3 +378,21 @@ def test_the_readme_states_the_detections_own_figures() -> None:
         f"any word in half the letters of an archive of {settings.common_from}",
     ):
         assert said in readme, said
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ('We agree." The bill passes. ', ["We agree.", "The bill passes."]),
+        ("Wow!? Next one", ["Wow!?", "Next one"]),
+        ("First line\n\nSecond line", ["First line", "Second line"]),
+        ("Ends here. \n\nNew paragraph", ["Ends here.", "New paragraph"]),
+        ("Ellipsis... then more", ["Ellipsis...", "then more"]),
+        ("No end at 3.5 per cent", ["No end at 3.5 per cent"]),
+    ],
+)
+def test_sentences_end_at_their_marks_and_at_paragraph_ends(
+    text: str, sentences: list[str]
+) -> None:
+    written, _ = _Detector(Settings())._sentences(letter([text], opening=False))
+    assert written.split("\x01") == [*sentences, *BOILERPLATE_CLOSING]
