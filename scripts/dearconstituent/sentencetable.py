@@ -66,21 +66,16 @@ class Sentences:
         cls, sentences: Sequence[frozenset[int]], weights: Mapping[int, float]
     ) -> Sentences:
         """Sentences given as sets of word ids, each word weighing ``weights[id]``."""
-        numbers = {
-            word: number
-            for number, word in enumerate(dict.fromkeys(chain.from_iterable(sentences)))
-        }
         lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
-        words = np.fromiter(
-            chain.from_iterable(map(numbers.__getitem__, words) for words in sentences),
-            dtype=np.int32,
-            count=int(lengths.sum()),
+        every = np.fromiter(
+            chain.from_iterable(sentences), dtype=np.uint64, count=int(lengths.sum())
         )
+        ids, words = np.unique(every, return_inverse=True)
         return cls(
             lengths=lengths,
-            words=words,
-            ids=np.fromiter(numbers, dtype=np.uint64, count=len(numbers)),
-            weights=np.fromiter(map(weights.__getitem__, numbers), np.float64, len(numbers)),
+            words=words.reshape(-1).astype(np.int32),
+            ids=ids,
+            weights=np.fromiter(map(weights.__getitem__, ids.tolist()), np.float64, len(ids)),
         )
 
     @classmethod
