@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Shared-text benchmark, hard cases: edited templates, quotations and bridges.
 
-    python benchmarks/bench_reuse.py [--letters 3000] [--seed 0] [--repeat 1] [--generate-only] [--serial]
+    python benchmarks/bench_reuse.py [--letters 3000] [--seed 0] [--repeat 1]
+        [--generate-only] [--serial]
 
 Generates a fictional corpus in memory (benchmarks/reuse_corpus.py): template
 families whose letters mix the template with the sender's own paragraphs
